@@ -1,18 +1,56 @@
 package org.medvl.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The subcommand groups in the order {@code medvl --help} lists them. A group is added here only once it does real
- * work; there are no placeholder commands.
+ * The subcommand groups in the order {@code medvl --help} lists them. A group appears only when it has at least one
+ * implemented command: there are no placeholder commands. To add a command, put its class in its group's list.
  */
 final class CommandGroups {
     private CommandGroups() {
     }
 
-    static List<Object> all() {
-        return List.of(
-                // groups register here, one line each
-        );
+    static List<CommandLine> all() {
+        List<CommandLine> out = new ArrayList<>();
+        group(out, "data", "List, inspect and convert the field's datasets", List.of());
+        group(out, "image", "Read DICOM and other medical images: info, convert, de-identify", List.of());
+        group(out, "metrics", "Score outputs: caption, clinical efficacy, VQA, retrieval, classification", List.of());
+        group(out, "label", "Label reports with the 14 CheXpert findings", List.of());
+        group(out, "train", "Train CLIP-style, report-generation and VQA models", List.of());
+        group(out, "predict", "Run a trained model on new images", List.of());
+        group(out, "eval", "Evaluate a model on a dataset split", List.of());
+        group(out, "bench", "Benchmarks that print side-by-side ratios", List.of());
+        group(out, "index", "Similar-case search index", List.of());
+        group(out, "serve", "Serve models: web page, REST API, FHIR", List.of());
+        group(out, "demo", "Generate synthetic data, train, evaluate and serve in one go", List.of());
+        return out;
+    }
+
+    /**
+     * A group of subcommands, or, when the list holds exactly one command whose name is the group's own (e.g.
+     * {@code label}, {@code serve}), that command itself.
+     */
+    private static void group(List<CommandLine> out, String name, String description, List<Object> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        if (commands.size() == 1) {
+            CommandLine single = new CommandLine(commands.get(0));
+            if (single.getCommandName().equals(name)) {
+                out.add(single);
+                return;
+            }
+        }
+        CommandSpec spec = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(description).commandListHeading("%nCommands:%n")
+                .synopsisSubcommandLabel("COMMAND");
+        CommandLine group = new CommandLine(spec);
+        for (Object c : commands) {
+            group.addSubcommand(c);
+        }
+        out.add(group);
     }
 }

@@ -26,7 +26,7 @@ public final class Medvl implements Runnable {
     /** Builds the command line with every group that is implemented (see {@link CommandGroups}). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Medvl());
-        for (Object group : CommandGroups.all()) {
+        for (CommandLine group : CommandGroups.all()) {
             cl.addSubcommand(group);
         }
         ErrorHandling.install(cl);

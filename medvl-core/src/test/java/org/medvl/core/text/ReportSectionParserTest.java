@@ -30,7 +30,7 @@ class ReportSectionParserTest {
                         No acute cardiopulmonary process.
                         """, "___F with cough // ?pneumonia", "Chest radiograph ___.",
                         "The lungs are clear. No pleural effusion or pneumothorax. Heart size is normal.",
-                        "No acute cardiopulmonary process.", "FINAL REPORT"),
+                        "No acute cardiopulmonary process.", ""),
                 // 2 findings only
                 Arguments.of("FINDINGS: Heart size normal. Lungs clear.", "", "", "Heart size normal. Lungs clear.", "", ""),
                 // 3 impression only
