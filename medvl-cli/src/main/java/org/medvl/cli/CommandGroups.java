@@ -15,14 +15,25 @@ final class CommandGroups {
 
     static List<CommandLine> all() {
         List<CommandLine> out = new ArrayList<>();
-        group(out, "data", "List, inspect and convert the field's datasets", List.of());
-        group(out, "image", "Read DICOM and other medical images: info, convert, de-identify", List.of());
-        group(out, "metrics", "Score outputs: caption, clinical efficacy, VQA, retrieval, classification", List.of());
-        group(out, "label", "Label reports with the 14 CheXpert findings", List.of());
+        group(out, "data", "List, inspect and convert the field's datasets", List.of(
+                new org.medvl.cli.data.DataListCommand(), new org.medvl.cli.data.DataInspectCommand(),
+                new org.medvl.cli.data.DataConvertCommand()));
+        group(out, "image", "Read DICOM and other medical images: info, convert, de-identify", List.of(
+                new org.medvl.cli.image.ImageInfoCommand(), new org.medvl.cli.image.ImageConvertCommand(),
+                new org.medvl.cli.image.ImageDeidCommand()));
+        group(out, "metrics", "Score outputs: caption, clinical efficacy, VQA, retrieval, classification", List.of(
+                new org.medvl.cli.metrics.CaptionCommand(),
+                new org.medvl.cli.metrics.ClinicalCommand(), new org.medvl.cli.metrics.VqaCommand(),
+                new org.medvl.cli.metrics.RetrievalCommand(), new org.medvl.cli.metrics.ClassificationCommand()));
+        group(out, "label", "Label reports with the 14 CheXpert findings", List.of(
+                new org.medvl.cli.label.LabelCommand()));
         group(out, "train", "Train CLIP-style, report-generation and VQA models", List.of());
         group(out, "predict", "Run a trained model on new images", List.of());
         group(out, "eval", "Evaluate a model on a dataset split", List.of());
-        group(out, "bench", "Benchmarks that print side-by-side ratios", List.of());
+        group(out, "bench", "Benchmarks that print side-by-side ratios", List.of(
+                new org.medvl.cli.bench.MetricsBenchCommand(),
+                new org.medvl.cli.bench.LabelerBenchCommand(),
+                new org.medvl.cli.bench.DataBenchCommand()));
         group(out, "index", "Similar-case search index", List.of());
         group(out, "serve", "Serve models: web page, REST API, FHIR", List.of());
         group(out, "demo", "Generate synthetic data, train, evaluate and serve in one go", List.of());

@@ -1,0 +1,48 @@
+package org.medvl.metrics.caption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PtbTokenizerTest {
+    @Test
+    void matchesReferenceTokenizationOfEveryParityItem() throws IOException {
+        ParityData data = ParityData.load();
+        // as pycocoevalcap does: all references of the set in one stream, all hypotheses in another
+        List<String> allRefs = new ArrayList<>();
+        List<String> expectedRefs = new ArrayList<>();
+        for (int i = 0; i < data.refs.size(); i++) {
+            allRefs.addAll(data.refs.get(i));
+            expectedRefs.addAll(data.refsPtb.get(i));
+        }
+        List<String> gotRefs = PtbTokenizer.tokenizeAll(allRefs);
+        for (int i = 0; i < allRefs.size(); i++) {
+            assertEquals(expectedRefs.get(i), gotRefs.get(i), "reference " + i + ": " + allRefs.get(i));
+        }
+        List<String> gotHyps = PtbTokenizer.tokenizeAll(data.hyps);
+        for (int i = 0; i < data.hyps.size(); i++) {
+            assertEquals(data.hypsPtb.get(i), gotHyps.get(i), "hypothesis " + i + ": " + data.hyps.get(i));
+        }
+    }
+
+    @Test
+    void documentedQuirks() {
+        assertEquals("ca n't exclude a 3.5 cm nodule follow-up ct.",
+                PtbTokenizer.tokenize("Can't exclude a 3.5cm nodule -- follow-up CT."));
+        assertEquals("can not be excluded", PtbTokenizer.tokenize("Cannot be excluded."));
+        assertEquals("heart size normal -lrb- stable -rrb-", PtbTokenizer.tokenize("Heart size normal (stable)."));
+        assertEquals("a -lsb- b -rsb- -lcb- c -rcb-", PtbTokenizer.tokenize("a [b] {c}"));
+        assertEquals("he said yes", PtbTokenizer.tokenize("He said \u201Cyes\u201D \u2014 okay?".replace(" \u2014 okay?", "")));
+        assertEquals("x / y * z % & = +", PtbTokenizer.tokenize("x / y * z % & = +"));
+        assertEquals("it 's the patient 's film", PtbTokenizer.tokenize("It's the patient's film."));
+        assertEquals("", PtbTokenizer.tokenize(""));
+    }
+
+    @Test
+    void newlinesInsideACaptionAreSpaces() {
+        assertEquals(List.of("no effusion seen", "clear"), PtbTokenizer.tokenizeAll(List.of("No effusion\nseen.", "Clear.")));
+    }
+}

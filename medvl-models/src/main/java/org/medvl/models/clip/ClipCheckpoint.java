@@ -1,0 +1,32 @@
+package org.medvl.models.clip;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.medvl.models.checkpoint.Checkpoints;
+import org.medvl.models.tokenizer.WordPieceTokenizer;
+
+/**
+ * A CLIP checkpoint directory read back: the rebuilt model with its weights, the tokenizer, the image preprocessing
+ * and the training state.
+ */
+public record ClipCheckpoint(Path dir, ClipModel model, WordPieceTokenizer tokenizer, JsonNode preprocess,
+                             TrainingState state) {
+
+    public static ClipCheckpoint read(Path dir, NDManager manager) {
+        Checkpoints.require(dir, Checkpoints.CONFIG, Checkpoints.WEIGHTS, Checkpoints.TOKENIZER,
+                Checkpoints.PREPROCESS);
+        ClipConfig config = Checkpoints.json(dir, Checkpoints.CONFIG, ClipConfig.class);
+        WordPieceTokenizer tokenizer = Checkpoints.tokenizer(dir);
+        if (tokenizer.vocabSize() != config.text().vocabSize()) {
+            throw new org.medvl.core.MedvlException(dir.resolve(Checkpoints.TOKENIZER) + ": vocabulary has "
+                    + tokenizer.vocabSize() + " tokens, config.json says " + config.text().vocabSize());
+        }
+        ClipModel model = new ClipModel(config);
+        model.initialize(manager);
+        Checkpoints.loadWeights(dir, model, manager);
+        TrainingState state = java.nio.file.Files.exists(dir.resolve(Checkpoints.TRAINING))
+                ? Checkpoints.json(dir, Checkpoints.TRAINING, TrainingState.class) : null;
+        return new ClipCheckpoint(dir, model, tokenizer, Checkpoints.tree(dir, Checkpoints.PREPROCESS), state);
+    }
+}

@@ -1,0 +1,281 @@
+package org.medvl.models.clip;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.medvl.core.MedvlException;
+import org.medvl.core.io.Progress;
+import org.medvl.models.MedvlVersion;
+import org.medvl.models.checkpoint.CheckpointWriter;
+import org.medvl.models.checkpoint.Checkpoints;
+import org.medvl.models.nn.TextEncoderConfig;
+import org.medvl.models.tokenizer.TokenBatch;
+import org.medvl.models.tokenizer.WordPieceTokenizer;
+import org.medvl.models.tokenizer.WordPieceTrainer;
+import org.medvl.models.train.AdamW;
+import org.medvl.models.train.Augmenter;
+import org.medvl.models.train.BatchLoader;
+import org.medvl.models.train.ImageTensors;
+import org.medvl.models.train.LearningRateSchedule;
+import org.medvl.models.train.MetricsLog;
+import org.medvl.models.train.Seeds;
+
+/**
+ * Trains a CLIP-style model with symmetric InfoNCE, AdamW, warm-up + cosine decay and gradient clipping.
+ *
+ * <p>The run directory holds {@code checkpoint/} (the latest state, replaced atomically every
+ * {@code checkpointEvery} steps and at each epoch end), {@code model/} (the final model), {@code metrics.jsonl} and
+ * {@code plots/}. Everything random derives from the seed and the step, epoch or sample index, so
+ * {@link #train} with {@code resume} continues a killed run to the same final weights and metrics as an
+ * uninterrupted one.
+ */
+public final class ClipTrainer {
+    /** Called after every optimiser step (progress, tests that interrupt a run). */
+    public interface StepListener {
+        void onStep(long step, float loss);
+    }
+
+    private final ClipConfig architecture;
+    private final ClipTrainOptions options;
+    private final ImageTensors images;
+
+    /**
+     * @param architecture the model; its text vocabulary size is replaced by the trained tokenizer's
+     */
+    public ClipTrainer(ClipConfig architecture, ClipTrainOptions options, ImageTensors images) {
+        if (images.channels() != architecture.channels() || images.size() != architecture.imageSize()) {
+            throw new IllegalArgumentException("the image pipeline gives " + images.channels() + "x" + images.size()
+                    + " px, the model expects " + architecture.channels() + "x" + architecture.imageSize());
+        }
+        this.architecture = architecture;
+        this.options = options;
+        this.images = images;
+    }
+
+    /** The outcome: where the model went and the metrics of the last epoch. */
+    public record Result(Path model, Map<String, Object> lastEpoch, long steps) {
+    }
+
+    public Result train(List<ClipExample> trainSet, List<ClipExample> validation, Path runDir, boolean resume,
+                        StepListener listener) {
+        int stepsPerEpoch = trainSet.size() / options.batchSize();
+        if (stepsPerEpoch == 0) {
+            throw new MedvlException("the training set has " + trainSet.size() + " examples, fewer than one batch of "
+                    + options.batchSize() + "; lower --batch-size");
+        }
+        Path checkpointDir = runDir.resolve("checkpoint");
+        String fingerprint = fingerprint(trainSet);
+        TrainingState state;
+        WordPieceTokenizer tokenizer;
+        ClipConfig config;
+        if (resume) {
+            Checkpoints.require(checkpointDir, Checkpoints.TRAINING, Checkpoints.OPTIMIZER);
+            state = Checkpoints.json(checkpointDir, Checkpoints.TRAINING, TrainingState.class);
+            if (!state.dataFingerprint().equals(fingerprint)) {
+                throw new MedvlException(checkpointDir.resolve(Checkpoints.TRAINING)
+                        + ": the training data differs from the data this run started with (fingerprint "
+                        + state.dataFingerprint().substring(0, 12) + " vs " + fingerprint.substring(0, 12) + ")");
+            }
+            if (!state.options().equals(options)) {
+                throw new MedvlException(checkpointDir.resolve(Checkpoints.TRAINING)
+                        + ": the run was started with other options: " + state.options());
+            }
+            tokenizer = Checkpoints.tokenizer(checkpointDir);
+            config = Checkpoints.json(checkpointDir, Checkpoints.CONFIG, ClipConfig.class);
+        } else {
+            refuseToOverwrite(runDir);
+            List<String> texts = trainSet.stream().map(options::text).toList();
+            tokenizer = new WordPieceTrainer(options.vocabSize(), 2).train(texts);
+            TextEncoderConfig t = architecture.text();
+            config = new ClipConfig(architecture.image(), new TextEncoderConfig(tokenizer.vocabSize(), t.maxLength(),
+                    t.width(), t.depth(), t.heads(), t.dropout()), architecture.imageSize(), architecture.channels(),
+                    architecture.embedDim(), architecture.initialTemperature());
+            state = new TrainingState(MedvlVersion.get(), options.seed(), 0, 0, 0, fingerprint, trainSet.size(),
+                    options, List.of(), Instant.now().toString());
+        }
+        long totalSteps = (long) stepsPerEpoch * options.epochs();
+        LearningRateSchedule schedule = new LearningRateSchedule(options.learningRate(), options.minLearningRate(),
+                Math.min(options.warmupSteps(), totalSteps / 2), totalSteps);
+        MetricsLog log = new MetricsLog(runDir);
+        List<Map<String, Object>> history = new ArrayList<>(state.history());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), -1));
+            ClipModel model = new ClipModel(config);
+            model.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            model.initialize(manager);
+            try (AdamW optimizer = AdamW.of(model, manager, options.weightDecay(), options.gradClip());
+                 BatchLoader loader = new BatchLoader(trainSet.stream().map(ClipExample::image).toList(), images,
+                         new Augmenter(options.augment()), options.seed(), options.workers());
+                 Progress progress = Progress.start("train clip", totalSteps)) {
+                if (resume) {
+                    Checkpoints.loadWeights(checkpointDir, model, manager);
+                    Checkpoints.loadOptimizer(checkpointDir, optimizer);
+                    progress.stepBy(state.step());
+                }
+                List<String> trainTexts = trainSet.stream().map(options::text).toList();
+                long step = state.step();
+                double lossSum = state.epochLossSum();
+                int lossCount = state.epochLossCount();
+                long started = System.nanoTime();
+                while (step < totalSteps) {
+                    int epoch = (int) (step / stepsPerEpoch);
+                    int[] order = permutation(trainSet.size(), Seeds.derive(options.seed(), epoch, 7));
+                    Iterator<BatchLoader.Batch> batches = loader.batches(epoch, order, options.batchSize(),
+                            (int) (step % stepsPerEpoch), true);
+                    while (batches.hasNext()) {
+                        BatchLoader.Batch batch = batches.next();
+                        float lr = schedule.at(step);
+                        float loss = step(model, optimizer, manager, tokenizer, config, batch, trainTexts, lr, step);
+                        step++;
+                        lossSum += loss;
+                        lossCount++;
+                        progress.step();
+                        progress.setExtraMessage(String.format("loss %.3f lr %.2e", loss, lr));
+                        if (listener != null) {
+                            listener.onStep(step, loss);
+                        }
+                        boolean epochEnd = step % stepsPerEpoch == 0;
+                        if (epochEnd) {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("epoch", epoch + 1);
+                            m.put("step", step);
+                            m.put("train_loss", lossSum / lossCount);
+                            m.put("learning_rate", lr);
+                            m.put("temperature", 1 / logitScale(model, manager));
+                            if (!validation.isEmpty()) {
+                                m.putAll(evaluate(model, tokenizer, manager, validation));
+                            }
+                            m.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+                            history.add(m);
+                            lossSum = 0;
+                            lossCount = 0;
+                            log.write(history);
+                        }
+                        if (epochEnd || (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0)) {
+                            state = new TrainingState(state.medvlVersion(), options.seed(), step, lossSum, lossCount,
+                                    fingerprint, trainSet.size(), options, List.copyOf(history), state.created());
+                            save(checkpointDir, model, optimizer, tokenizer, config, state);
+                        }
+                    }
+                }
+                save(runDir.resolve("model"), model, null, tokenizer, config, state);
+            }
+        }
+        return new Result(runDir.resolve("model"), history.isEmpty() ? Map.of() : history.get(history.size() - 1),
+                totalSteps);
+    }
+
+    private float step(ClipModel model, AdamW optimizer, NDManager manager, WordPieceTokenizer tokenizer,
+                       ClipConfig config, BatchLoader.Batch batch, List<String> texts, float lr, long step) {
+        // Reseeding per step makes dropout depend on the step only, not on what ran before a resume.
+        Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), step));
+        int b = batch.indices().length;
+        List<String> batchTexts = new ArrayList<>(b);
+        for (int i : batch.indices()) {
+            batchTexts.add(texts.get(i));
+        }
+        TokenBatch tb = tokenizer.encodeBatch(batchTexts, config.text().maxLength());
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = scope.create(batch.images(), new Shape(b, config.channels(), config.imageSize(),
+                    config.imageSize()));
+            NDArray ids = scope.create(tb.ids(), new Shape(tb.batch(), tb.length()));
+            NDArray mask = scope.create(tb.mask(), new Shape(tb.batch(), tb.length()));
+            ParameterStore ps = new ParameterStore(scope, false);
+            float lossValue;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray img = model.embedImages(ps, x, true);
+                NDArray txt = model.embedTexts(ps, ids, mask, true);
+                NDArray loss = ClipLoss.symmetricInfoNce(img, txt, model.logitScale(ps, x.getDevice(), true));
+                collector.backward(loss);
+                lossValue = loss.getFloat();
+            }
+            optimizer.step(lr);
+            return lossValue;
+        }
+    }
+
+    private Map<String, Double> evaluate(ClipModel model, WordPieceTokenizer tokenizer, NDManager manager,
+                                         List<ClipExample> validation) {
+        try (DjlClipEncoder encoder = new DjlClipEncoder(model, tokenizer, images, manager, 64, options.workers())) {
+            float[][] img = encoder.embedImages(validation.stream().map(ClipExample::image).toList());
+            float[][] txt = encoder.embedTexts(validation.stream().map(options::text).toList());
+            Map<String, Double> out = new LinkedHashMap<>();
+            RetrievalScores.compute(img, txt, 1, 5, 10).forEach((k, v) -> out.put("val_" + k, v));
+            return out;
+        }
+    }
+
+    private static float logitScale(ClipModel model, NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            return (float) Math.exp(model.logitScale(new ParameterStore(scope, false), scope.getDevice(), false)
+                    .getFloat());
+        }
+    }
+
+    private void save(Path dir, ClipModel model, AdamW optimizer, WordPieceTokenizer tokenizer, ClipConfig config,
+                      TrainingState state) {
+        new CheckpointWriter().weights(model).optimizer(optimizer).tokenizer(tokenizer)
+                .json(Checkpoints.CONFIG, config).json(Checkpoints.PREPROCESS, images.describe())
+                .json(Checkpoints.TRAINING, state).commit(dir);
+    }
+
+    private static void refuseToOverwrite(Path runDir) {
+        try {
+            if (Files.isDirectory(runDir)) {
+                try (var entries = Files.list(runDir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new MedvlException("output directory " + runDir
+                                + " is not empty: choose a new --out, or pass --resume to continue its run");
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new MedvlException("cannot read " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fisher-Yates shuffle driven by the epoch's seed. */
+    static int[] permutation(int n, long seed) {
+        int[] p = java.util.stream.IntStream.range(0, n).toArray();
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** SHA-256 over ids, texts and image file names, in order: detects a resume on different data. */
+    public static String fingerprint(List<ClipExample> examples) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (ClipExample e : examples) {
+                md.update((e.id() + "\t" + e.image().getFileName() + "\t" + e.text() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.medvl.models.clip;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.medvl.models.tokenizer.TokenBatch;
+import org.medvl.models.tokenizer.WordPieceTokenizer;
+import org.medvl.models.train.BatchLoader;
+import org.medvl.models.train.ImageTensors;
+
+/** Embeds with a {@link ClipModel} on the DJL PyTorch engine, in inference mode and in batches. */
+public final class DjlClipEncoder implements ClipEncoder {
+    private final ClipModel model;
+    private final WordPieceTokenizer tokenizer;
+    private final ImageTensors images;
+    private final NDManager manager;
+    private final int batchSize;
+    private final int workers;
+
+    /** Wraps a model in memory (e.g. during training); the caller keeps ownership of the model's manager. */
+    public DjlClipEncoder(ClipModel model, WordPieceTokenizer tokenizer, ImageTensors images, NDManager parent,
+                          int batchSize, int workers) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.images = images;
+        this.manager = parent.newSubManager();
+        this.batchSize = batchSize;
+        this.workers = workers;
+    }
+
+    /**
+     * Loads a checkpoint directory; {@code images} must decode as the checkpoint's preprocess.json says (see
+     * {@link ClipCheckpoint#images}).
+     */
+    public static DjlClipEncoder load(Path dir, ImageTensors images, NDManager manager, int batchSize) {
+        ClipCheckpoint ck = ClipCheckpoint.read(dir, manager);
+        return new DjlClipEncoder(ck.model(), ck.tokenizer(), images, manager, batchSize, 2);
+    }
+
+    @Override
+    public float[][] embedImages(List<Path> files) {
+        float[][] out = new float[files.size()][];
+        int[] order = java.util.stream.IntStream.range(0, files.size()).toArray();
+        try (BatchLoader loader = new BatchLoader(files, images, null, 0, workers)) {
+            var it = loader.batches(0, order, batchSize, 0, false);
+            while (it.hasNext()) {
+                BatchLoader.Batch b = it.next();
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray x = scope.create(b.images(), new Shape(b.indices().length, images.channels(),
+                            images.size(), images.size()));
+                    float[][] e = rows(model.embedImages(new ParameterStore(scope, false), x, false));
+                    for (int i = 0; i < e.length; i++) {
+                        out[b.indices()[i]] = e[i];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public float[][] embedTexts(List<String> texts) {
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += batchSize) {
+            List<String> chunk = texts.subList(from, Math.min(texts.size(), from + batchSize));
+            TokenBatch tb = tokenizer.encodeBatch(chunk, model.config().text().maxLength());
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray ids = scope.create(tb.ids(), new Shape(tb.batch(), tb.length()));
+                NDArray mask = scope.create(tb.mask(), new Shape(tb.batch(), tb.length()));
+                out.addAll(List.of(rows(model.embedTexts(new ParameterStore(scope, false), ids, mask, false))));
+            }
+        }
+        return out.toArray(float[][]::new);
+    }
+
+    @Override
+    public float logitScale() {
+        try (NDManager scope = manager.newSubManager()) {
+            return (float) Math.exp(model.logitScale(new ParameterStore(scope, false), scope.getDevice(), false)
+                    .getFloat());
+        }
+    }
+
+    static float[][] rows(NDArray a) {
+        int n = (int) a.getShape().get(0);
+        int d = (int) a.getShape().get(1);
+        float[] flat = a.toFloatArray();
+        float[][] out = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * d, out[i], 0, d);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

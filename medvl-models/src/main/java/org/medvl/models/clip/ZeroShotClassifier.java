@@ -1,0 +1,114 @@
+package org.medvl.models.clip;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zero-shot classification from text prompts (Radford et al. 2021): each class is the normalised mean of the
+ * embeddings of its prompts (a prompt ensemble, e.g. "a CT scan", "computed tomography image of the abdomen"), and
+ * an image takes the class whose embedding is most similar; probabilities are a softmax over the model's logit
+ * scale times the similarities.
+ */
+public final class ZeroShotClassifier {
+    /** One classification: the classes in the order given and their probabilities. */
+    public record Prediction(String label, double probability, Map<String, Double> probabilities) {
+    }
+
+    private final ClipEncoder encoder;
+    private final List<String> classes;
+    private final float[][] classEmbeddings;
+
+    /** @param prompts each class's prompts, in class order */
+    public ZeroShotClassifier(ClipEncoder encoder, Map<String, List<String>> prompts) {
+        if (prompts.isEmpty() || prompts.values().stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("every class needs at least one prompt");
+        }
+        this.encoder = encoder;
+        this.classes = List.copyOf(prompts.keySet());
+        this.classEmbeddings = new float[classes.size()][];
+        for (int c = 0; c < classes.size(); c++) {
+            float[][] e = encoder.embedTexts(prompts.get(classes.get(c)));
+            float[] mean = new float[e[0].length];
+            for (float[] row : e) {
+                for (int d = 0; d < mean.length; d++) {
+                    mean[d] += row[d];
+                }
+            }
+            classEmbeddings[c] = normalize(mean);
+        }
+    }
+
+    /** Prompts from templates with a "{}" slot for the class name, e.g. "a {} scan". */
+    public static ZeroShotClassifier fromTemplates(ClipEncoder encoder, List<String> classes, List<String> templates) {
+        Map<String, List<String>> prompts = new LinkedHashMap<>();
+        for (String c : classes) {
+            prompts.put(c, templates.stream().map(t -> t.replace("{}", c)).toList());
+        }
+        return new ZeroShotClassifier(encoder, prompts);
+    }
+
+    public List<String> classes() {
+        return classes;
+    }
+
+    public List<Prediction> classify(List<Path> images) {
+        float[][] emb = encoder.embedImages(images);
+        float scale = encoder.logitScale();
+        List<Prediction> out = new ArrayList<>(emb.length);
+        for (float[] e : emb) {
+            double[] logits = new double[classes.size()];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < logits.length; c++) {
+                double s = 0;
+                for (int d = 0; d < e.length; d++) {
+                    s += e[d] * classEmbeddings[c][d];
+                }
+                logits[c] = scale * s;
+                max = Math.max(max, logits[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < logits.length; c++) {
+                logits[c] = Math.exp(logits[c] - max);
+                sum += logits[c];
+            }
+            Map<String, Double> probs = new LinkedHashMap<>();
+            int best = 0;
+            for (int c = 0; c < logits.length; c++) {
+                probs.put(classes.get(c), logits[c] / sum);
+                if (logits[c] > logits[best]) {
+                    best = c;
+                }
+            }
+            out.add(new Prediction(classes.get(best), logits[best] / sum, probs));
+        }
+        return out;
+    }
+
+    /** Accuracy against {@code truth} (class names compared ignoring case). */
+    public double accuracy(List<Path> images, List<String> truth) {
+        List<Prediction> p = classify(images);
+        int hit = 0;
+        for (int i = 0; i < p.size(); i++) {
+            if (p.get(i).label().equalsIgnoreCase(truth.get(i))) {
+                hit++;
+            }
+        }
+        return (double) hit / p.size();
+    }
+
+    static float[] normalize(float[] v) {
+        double n = 0;
+        for (float x : v) {
+            n += x * x;
+        }
+        float inv = (float) (1 / Math.max(1e-12, Math.sqrt(n)));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * inv;
+        }
+        return out;
+    }
+}

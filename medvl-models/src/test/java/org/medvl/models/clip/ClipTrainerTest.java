@@ -1,0 +1,71 @@
+package org.medvl.models.clip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medvl.core.MedvlException;
+
+class ClipTrainerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void learnsSyntheticPairsAndWritesSelfDescribingCheckpoint() throws Exception {
+        SyntheticPairs train = new SyntheticPairs(64, 1);
+        SyntheticPairs val = new SyntheticPairs(16, 2);
+        ClipTrainer trainer = new ClipTrainer(SyntheticPairs.tinyConfig(), SyntheticPairs.options(6, 0, 5),
+                train.images);
+        ClipTrainer.Result r = trainer.train(train.examples, List.of(), tmp.resolve("run"), false, null);
+        for (String f : List.of("model.params", "config.json", "tokenizer.json", "preprocess.json", "training.json")) {
+            assertTrue(Files.exists(r.model().resolve(f)), f);
+        }
+        assertTrue(Files.exists(tmp.resolve("run/metrics.jsonl")));
+        assertTrue(Files.exists(tmp.resolve("run/plots/loss.png")));
+        double first = ((Number) readHistory(tmp.resolve("run/metrics.jsonl")).get(0).get("train_loss")).doubleValue();
+        double last = ((Number) r.lastEpoch().get("train_loss")).doubleValue();
+        assertTrue(last < first * 0.7, "loss fell from " + first + " to " + last);
+
+        // Zero-shot on held-out images: chance is 0.25 over four quadrants.
+        try (NDManager m = NDManager.newBaseManager();
+             DjlClipEncoder enc = DjlClipEncoder.load(r.model(), val.images, m, 16)) {
+            ZeroShotClassifier zs = ZeroShotClassifier.fromTemplates(enc,
+                    List.of(SyntheticPairs.QUADRANTS), List.of("bright lesion in the {}", "lesion {}"));
+            List<String> truth = val.examples.stream().map(ClipExample::modality).toList();
+            double acc = zs.accuracy(val.examples.stream().map(ClipExample::image).toList(), truth);
+            assertTrue(acc >= 0.75, "zero-shot accuracy " + acc + " (chance 0.25)");
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingRun() throws Exception {
+        SyntheticPairs train = new SyntheticPairs(16, 1);
+        Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(tmp.resolve("run/notes.txt"), "mine");
+        ClipTrainer trainer = new ClipTrainer(SyntheticPairs.tinyConfig(), SyntheticPairs.options(1, 0, 5),
+                train.images);
+        MedvlException e = assertThrows(MedvlException.class,
+                () -> trainer.train(train.examples, List.of(), tmp.resolve("run"), false, null));
+        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+        assertEquals("mine", Files.readString(tmp.resolve("run/notes.txt")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> readHistory(Path jsonl) throws Exception {
+        var om = new com.fasterxml.jackson.databind.ObjectMapper();
+        return Files.readAllLines(jsonl).stream().map(l -> {
+            try {
+                return (Map<String, Object>) om.readValue(l, Map.class);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
