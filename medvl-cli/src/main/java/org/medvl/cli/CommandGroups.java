@@ -27,16 +27,28 @@ final class CommandGroups {
                 new org.medvl.cli.metrics.RetrievalCommand(), new org.medvl.cli.metrics.ClassificationCommand()));
         group(out, "label", "Label reports with the 14 CheXpert findings", List.of(
                 new org.medvl.cli.label.LabelCommand()));
-        group(out, "train", "Train CLIP-style, report-generation and VQA models", List.of());
-        group(out, "predict", "Run a trained model on new images", List.of());
-        group(out, "eval", "Evaluate a model on a dataset split", List.of());
+        group(out, "train", "Train CLIP-style, report-generation and VQA models", List.of(
+                new org.medvl.cli.train.TrainClipCommand()));
+        group(out, "predict", "Run a trained model on new images", List.of(
+                new org.medvl.cli.predict.ZeroShotCommand()));
+        group(out, "eval", "Evaluate a model on a dataset split", List.of(
+                new org.medvl.cli.eval.RetrievalEvalCommand()));
         group(out, "bench", "Benchmarks that print side-by-side ratios", List.of(
+                new org.medvl.cli.bench.TrainBenchCommand(),
+                new org.medvl.cli.bench.IndexBenchCommand(), new org.medvl.cli.bench.ImageBenchCommand(),
+                new org.medvl.cli.bench.VqaBenchCommand(), new org.medvl.cli.bench.TrustBenchCommand(),
+                new org.medvl.cli.bench.ReportBenchCommand(),
                 new org.medvl.cli.bench.MetricsBenchCommand(),
                 new org.medvl.cli.bench.LabelerBenchCommand(),
-                new org.medvl.cli.bench.DataBenchCommand()));
-        group(out, "index", "Similar-case search index", List.of());
-        group(out, "serve", "Serve models: web page, REST API, FHIR", List.of());
-        group(out, "demo", "Generate synthetic data, train, evaluate and serve in one go", List.of());
+                new org.medvl.cli.bench.DataBenchCommand(), new org.medvl.cli.bench.ServeBenchCommand()));
+        group(out, "index", "Similar-case search index", List.of(
+                new org.medvl.cli.index.IndexBuildCommand(), new org.medvl.cli.index.IndexUpdateCommand(),
+                new org.medvl.cli.index.IndexSearchCommand(), new org.medvl.cli.index.IndexInfoCommand(),
+                new org.medvl.cli.index.IndexEvalCommand()));
+        group(out, "serve", "Serve models: web page, REST API, FHIR", List.of(
+                new org.medvl.cli.serve.ServeCommand()));
+        group(out, "demo", "Generate synthetic data, train, evaluate and serve in one go", List.of(
+                new org.medvl.cli.demo.SynthCommand()));
         return out;
     }
 

@@ -89,6 +89,14 @@ class SampleFilesTest {
     }
 
     @Test
+    void pixelRepresentationWinsOverTheJpeg2000Codestream() {
+        // unsigned 13-bit codestream, Pixel Representation 1: air must come out near -1000 HU or below, not +7000
+        MedicalImage ct = MedicalImages.read(Samples.file("J2K_pixelrep_mismatch.dcm"));
+        float[] range = ct.modalityRange(0);
+        assertTrue(range[0] <= -1000 && range[1] < 4096, range[0] + ".." + range[1]);
+    }
+
+    @Test
     void multiFrameFilesReadAnyFrame() {
         Path p = Samples.file("rtdose.dcm");
         MedicalImage all = MedicalImages.read(p);
@@ -97,6 +105,8 @@ class SampleFilesTest {
         assertEquals(7, seventh.firstFrame());
         assertTrue(java.util.Arrays.equals(all.storedValues(7), seventh.storedValues(0)));
         MedicalImage rle = MedicalImages.read(Samples.file("rtdose_rle.dcm"), 7);
+        MedicalImage bigEndian = MedicalImages.read(Samples.file("rtdose_expb.dcm"), 7);
+        assertTrue(java.util.Arrays.equals(all.storedValues(7), bigEndian.storedValues(0)));
         assertTrue(java.util.Arrays.equals(all.storedValues(7), rle.storedValues(0)));
         MedvlException e = assertThrows(MedvlException.class, () -> MedicalImages.read(p, 15));
         assertTrue(e.getMessage().contains("frame 15 does not exist"), e.getMessage());

@@ -132,11 +132,19 @@ public final class IndexBuilder {
         }
     }
 
+    /**
+     * Hidden temporary folders ({@code .NAME.*}) beside {@code dir} that killed builds left behind. They never
+     * affect the index; they can be deleted when no build is running.
+     */
+    public static List<Path> leftovers(Path dir) {
+        return IndexDirectories.leftovers(dir);
+    }
+
     private static IndexWriterConfig config(IndexMeta meta, IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig c = new IndexWriterConfig(IndexSchema.analyzer());
         c.setOpenMode(mode);
         // Merges must build graphs with the index's own HNSW settings, not Lucene's defaults.
-        c.setCodec(HnswCodec.of(meta.maxConn(), meta.beamWidth(), 1, null));
+        c.setCodec(IndexCodecs.hnsw(meta.maxConn(), meta.beamWidth(), 1, null));
         c.setRAMBufferSizeMB(256);
         c.setCommitOnClose(false);
         return c;

@@ -91,6 +91,31 @@ public final class SimilarCaseIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads every file of the latest commit and verifies its checksum (Lucene's CheckIndex, checksums only). Opening
+     * checks only the small files and the files' footers; this finds damage inside large files too. Takes the write
+     * lock for its duration, so it fails while an update is running.
+     */
+    public static void verify(Path dir) {
+        try (Directory d = IndexDirectories.openExisting(dir)) {
+            IndexDirectories.readMeta(d, dir);
+            try (org.apache.lucene.index.CheckIndex check = new org.apache.lucene.index.CheckIndex(d)) {
+                check.setChecksumsOnly(true);
+                check.setInfoStream(null);
+                org.apache.lucene.index.CheckIndex.Status status = check.checkIndex();
+                if (!status.clean) {
+                    throw new MedvlException("index " + dir + " is corrupt: " + status.totLoseDocCount + " of "
+                            + status.numSegments + " segments' documents fail the checksum check; rebuild it with "
+                            + "'medvl index build'");
+                }
+            }
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new MedvlException("index " + dir + " is being written (write lock held): verify it afterwards", e);
+        } catch (IOException e) {
+            throw IndexDirectories.failure(dir, e);
+        }
+    }
+
     public Path directory() {
         return dir;
     }
@@ -118,11 +143,12 @@ public final class SimilarCaseIndex implements AutoCloseable {
             IndexMeta latest = IndexDirectories.readMeta(old.directory(), dir);
             if (latest.buildId().equals(old.meta().buildId())) {
                 try {
-                    if (old.manager().maybeRefresh()) {
-                        current = new Snapshot(old.directory(), old.manager(), latest);
-                        return true;
+                    if (old.manager().isSearcherCurrent()) {
+                        return false;
                     }
-                    return false;
+                    old.manager().maybeRefreshBlocking();
+                    current = new Snapshot(old.directory(), old.manager(), latest);
+                    return true;
                 } catch (IOException | IllegalStateException e) {
                     // A rebuild was swapped in between the two reads: fall through to a full reopen.
                 }

@@ -12,7 +12,9 @@ import org.medvl.core.io.SharedData;
 import org.medvl.metrics.labeler.FindingsLabeler;
 import org.medvl.metrics.labeler.io.ReportTexts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code medvl bench labeler}: findings-labeler throughput on the IU X-ray reports (findings + impression) repeated to
@@ -22,6 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "labeler", mixinStandardHelpOptions = true,
         description = "Benchmark the findings labeler: IU X-ray reports repeated to 100,000, one core vs all cores.")
 public final class LabelerBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     private static final double GOAL_PER_CORE = 2000;
 
     @Option(names = "--reports", defaultValue = "100000", description = "Reports per timed run (default ${DEFAULT-VALUE}).")
@@ -50,9 +55,9 @@ public final class LabelerBenchCommand implements Callable<Integer> {
             texts[i] = base.get(i % base.size());
         }
         FindingsLabeler labeler = FindingsLabeler.standard();
-        System.out.printf("labeler: %s; %,d IU X-ray reports repeated to %,d%n", labeler.vocabulary().summary(),
+        out().printf("labeler: %s; %,d IU X-ray reports repeated to %,d%n", labeler.vocabulary().summary(),
                 base.size(), reports);
-        System.out.printf("machine: %d cores, load average %.2f at start (a loaded machine lowers the numbers)%n",
+        out().printf("machine: %d cores, load average %.2f at start (a loaded machine lowers the numbers)%n",
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int w = 0; w < 3; w++) { // warm-up: let the JIT compile the hot paths
@@ -77,12 +82,12 @@ public final class LabelerBenchCommand implements Callable<Integer> {
         }
         double perCore = reports / single;
         double all = reports / parallel;
-        System.out.println();
-        System.out.println("| run | seconds | reports/s | reports/s per core |");
-        System.out.println("|---|---:|---:|---:|");
-        System.out.printf("| 1 thread | %.2f | %,.0f | %,.0f |%n", single, perCore, perCore);
-        System.out.printf("| %d threads | %.2f | %,.0f | %,.0f |%n", threads, parallel, all, all / threads);
-        System.out.printf("%nspeed-up %d threads vs 1: %.2fx; 1-thread throughput / goal (%,.0f reports/s per core): "
+        out().println();
+        out().println("| run | seconds | reports/s | reports/s per core |");
+        out().println("|---|---:|---:|---:|");
+        out().printf("| 1 thread | %.2f | %,.0f | %,.0f |%n", single, perCore, perCore);
+        out().printf("| %d threads | %.2f | %,.0f | %,.0f |%n", threads, parallel, all, all / threads);
+        out().printf("%nspeed-up %d threads vs 1: %.2fx; 1-thread throughput / goal (%,.0f reports/s per core): "
                 + "%.1fx (%s)%n", threads, single / parallel, GOAL_PER_CORE, perCore / GOAL_PER_CORE,
                 perCore >= GOAL_PER_CORE ? "goal met" : "goal NOT met");
         return 0;
@@ -98,8 +103,12 @@ public final class LabelerBenchCommand implements Callable<Integer> {
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         if (check == 42) {
-            System.out.print(""); // keeps the results observable so the JIT cannot drop the work
+            out().print(""); // keeps the results observable so the JIT cannot drop the work
         }
         return best;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -16,6 +16,11 @@ public final class DatasetOption {
     @Option(names = "--strict", description = "Stop at the first malformed record instead of skipping and reporting it.")
     boolean strict;
 
+    /** Whether --strict was given. */
+    public boolean strict() {
+        return strict;
+    }
+
     public DatasetSpec parsed() {
         return DatasetSpec.parse(spec);
     }

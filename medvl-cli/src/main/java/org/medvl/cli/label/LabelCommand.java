@@ -19,7 +19,9 @@ import org.medvl.metrics.labeler.io.LabelCsv;
 import org.medvl.metrics.labeler.io.ReportTexts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code medvl label}: labels reports with the 14 CheXpert observations (1 / 0 / -1 / blank) and writes a
@@ -33,6 +35,9 @@ import picocli.CommandLine.Option;
                 "  medvl label --text \"Small left effusion. No pneumothorax.\"",
                 "  medvl label --evaluate-iu ../shared/data/iu-xray-reports"})
 public final class LabelCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final class Mode {
         @ArgGroup(exclusive = false)
         Batch batch;
@@ -76,6 +81,10 @@ public final class LabelCommand implements Callable<Integer> {
             + "cues.tsv: type<TAB>pattern).")
     List<Path> cues = new ArrayList<>();
 
+    @Option(names = "--sections", description = "Texts are whole reports with headers: label only their FINDINGS and "
+            + "IMPRESSION sections (texts without those headers are labelled whole).")
+    boolean sections;
+
     @Option(names = "--with-text", description = "Also write the report text in a \"Reports\" column.")
     boolean withText;
 
@@ -97,7 +106,8 @@ public final class LabelCommand implements Callable<Integer> {
                     ? SharedData.dataset("iu-xray-reports").orElseThrow(() ->
                             new MedvlException(SharedData.missingMessage("iu-xray-reports")))
                     : Path.of(mode.evaluateIu);
-            System.out.print(IuLabelerEvaluation.format(IuLabelerEvaluation.evaluate(dir, labeler)));
+            out().print(IuLabelerEvaluation.format(IuLabelerEvaluation.evaluate(dir, labeler)));
+            out().flush();
             return 0;
         }
         return labelFile(labeler, mode.batch);
@@ -128,12 +138,12 @@ public final class LabelCommand implements Callable<Integer> {
         ReportLabels[] labels = new ReportLabels[reports.size()];
         try (Progress progress = Progress.start("label", reports.size())) {
             Runnable work = () -> IntStream.range(0, reports.size()).parallel().forEach(i -> {
-                labels[i] = labeler.label(reports.get(i).text());
+                labels[i] = labelOne(labeler, reports.get(i).text());
                 progress.step();
             });
             if (threads == 1) {
                 for (int i = 0; i < reports.size(); i++) {
-                    labels[i] = labeler.label(reports.get(i).text());
+                    labels[i] = labelOne(labeler, reports.get(i).text());
                     progress.step();
                 }
             } else {
@@ -154,24 +164,32 @@ public final class LabelCommand implements Callable<Integer> {
                 positives[o.ordinal()]++;
             }
         }
-        System.out.printf("labelled %,d reports from %s -> %s%n", reports.size(), b.in, b.out);
+        out().printf("labelled %,d reports from %s -> %s%n", reports.size(), b.in, b.out);
         for (Observation o : Observation.all()) {
-            System.out.printf("  %-27s %,7d positive%n", o.displayName(), positives[o.ordinal()]);
+            out().printf("  %-27s %,7d positive%n", o.displayName(), positives[o.ordinal()]);
         }
         return 0;
     }
 
-    private static void printOne(FindingsLabeler labeler, String text) {
+    private ReportLabels labelOne(FindingsLabeler labeler, String text) {
+        return sections ? labeler.labelReport(text) : labeler.label(text);
+    }
+
+    private void printOne(FindingsLabeler labeler, String text) {
         ReportLabels l = labeler.label(text);
         for (Observation o : Observation.all()) {
             FindingState s = l.get(o);
             if (s != FindingState.NOT_MENTIONED) {
-                System.out.printf("%-27s %s%n", o.displayName(), s);
+                out().printf("%-27s %s%n", o.displayName(), s);
             }
         }
         for (FindingsLabeler.Mention m : labeler.explain(text)) {
-            System.out.printf("  mention \"%s\" -> %s %s%s%n", m.phrase(), m.observation().displayName(), m.state(),
+            out().printf("  mention \"%s\" -> %s %s%s%n", m.phrase(), m.observation().displayName(), m.state(),
                     m.cue() == null ? "" : " (cue \"" + m.cue() + "\")");
         }
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

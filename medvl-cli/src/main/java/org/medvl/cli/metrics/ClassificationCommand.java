@@ -11,6 +11,7 @@ import org.medvl.core.MedvlException;
 import org.medvl.core.io.JsonLines;
 import org.medvl.metrics.classification.ClassificationMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code medvl metrics classification}: accuracy, macro AUROC, per-class P/R/F1 and ECE of (zero-shot) predictions. */
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
                 + "give --classes when labels are names. The prediction is the arg-max of probs.", "",
                 "Example:", "  medvl metrics classification --in zero-shot.jsonl --classes normal,pneumonia,covid"})
 public final class ClassificationCommand implements Callable<Integer> {
+    @Mixin
+    ResultOutput output;
+
     @Option(names = "--in", required = true, paramLabel = "FILE.jsonl", description = "Labels and probabilities.")
     Path in;
 
@@ -29,15 +33,9 @@ public final class ClassificationCommand implements Callable<Integer> {
     @Option(names = "--bins", defaultValue = "15", description = "ECE bins (default ${DEFAULT-VALUE}).")
     int bins;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the scores as JSON.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace an existing --out file.")
-    boolean force;
-
     @Override
     public Integer call() {
-        ResultOutput.checkWritable(out, force);
+        output.checkWritable();
         List<Integer> labels = new ArrayList<>();
         List<double[]> probs = new ArrayList<>();
         JsonLines.forEach(in, line -> {
@@ -75,11 +73,11 @@ public final class ClassificationCommand implements Callable<Integer> {
         double ece = ClassificationMetrics.ece(s, y, bins);
         List<ClassificationMetrics.ClassScore> per = ClassificationMetrics.perClass(y, pred, k);
         double macroF1 = ClassificationMetrics.macroF1(y, pred, k);
-        System.out.printf("classification on %,d items, %d classes%n%n", y.length, k);
-        System.out.printf("accuracy %.4f | macro AUROC %.4f (%d classes%s) | macro F1 %.4f | ECE(%d bins) %.4f%n%n", acc,
+        output.console().printf("classification on %,d items, %d classes%n%n", y.length, k);
+        output.console().printf("accuracy %.4f | macro AUROC %.4f (%d classes%s) | macro F1 %.4f | ECE(%d bins) %.4f%n%n", acc,
                 auc.value(), auc.classesScored(), auc.classesSkipped().isEmpty() ? ""
                         : "; skipped, one class only in labels: " + names(auc.classesSkipped()), macroF1, bins, ece);
-        System.out.printf("| class | support | precision | recall | F1 |%n|---|---:|---:|---:|---:|%n");
+        output.console().printf("| class | support | precision | recall | F1 |%n|---|---:|---:|---:|---:|%n");
         ObjectNode json = JsonLines.MAPPER.createObjectNode();
         json.put("items", y.length);
         json.put("accuracy", acc);
@@ -92,14 +90,14 @@ public final class ClassificationCommand implements Callable<Integer> {
         ArrayNode pc = json.putArray("per_class");
         for (ClassificationMetrics.ClassScore c : per) {
             String name = name(c.label());
-            System.out.printf("| %s | %d | %.4f | %.4f | %.4f |%n", name, c.support(), c.prf().precision(),
+            output.console().printf("| %s | %d | %.4f | %.4f | %.4f |%n", name, c.support(), c.prf().precision(),
                     c.prf().recall(), c.prf().f1());
             ObjectNode o = ClinicalCommand.prf(c.prf());
             o.put("class", name);
             o.put("support", c.support());
             pc.add(o);
         }
-        ResultOutput.write(out, json);
+        output.write(json);
         return 0;
     }
 

@@ -16,6 +16,7 @@ import org.medvl.metrics.labeler.ReportLabels;
 import org.medvl.metrics.labeler.io.LabelCsv;
 import org.medvl.metrics.labeler.io.ReportTexts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
                 "  medvl metrics clinical --generated gen.jsonl --reference ref.jsonl --column report",
                 "  medvl metrics clinical --generated gen-labels.csv --reference ref-labels.csv --out ce.json"})
 public final class ClinicalCommand implements Callable<Integer> {
+    @Mixin
+    ResultOutput output;
+
     @Option(names = "--generated", required = true, paramLabel = "FILE", description = "Generated reports or labels.")
     Path generated;
 
@@ -43,15 +47,9 @@ public final class ClinicalCommand implements Callable<Integer> {
             description = "Subset of r2gen, uones-14, uones-5, example-based (default: all).")
     List<String> definitions;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write all scores as JSON.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace an existing --out file.")
-    boolean force;
-
     @Override
     public Integer call() {
-        ResultOutput.checkWritable(out, force);
+        output.checkWritable();
         List<ReportLabels> gen = labels(generated);
         List<ReportLabels> ref = labels(reference);
         if (gen.size() != ref.size()) {
@@ -68,17 +66,17 @@ public final class ClinicalCommand implements Callable<Integer> {
         }
         ObjectNode json = JsonLines.MAPPER.createObjectNode();
         json.put("reports", gen.size());
-        System.out.printf("clinical efficacy on %,d report pairs%n%n", gen.size());
-        System.out.println("| definition | micro P | micro R | micro F1 | macro P | macro R | macro F1 | per-report F1 |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        output.console().printf("clinical efficacy on %,d report pairs%n%n", gen.size());
+        output.console().println("| definition | micro P | micro R | micro F1 | macro P | macro R | macro F1 | per-report F1 |");
+        output.console().println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Definition d : defs) {
             ClinicalEfficacy.Result r = ClinicalEfficacy.compute(d, gen, ref);
-            System.out.printf("| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %s |%n", d.id(), r.micro().precision(),
+            output.console().printf("| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %s |%n", d.id(), r.micro().precision(),
                     r.micro().recall(), r.micro().f1(), r.macro().precision(), r.macro().recall(), r.macro().f1(),
                     r.examples() == null ? "-" : String.format("%.4f", r.examples().f1()));
             json.set(d.id(), toJson(r));
         }
-        ResultOutput.write(out, json);
+        output.write(json);
         return 0;
     }
 

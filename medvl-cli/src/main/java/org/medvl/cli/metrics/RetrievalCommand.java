@@ -16,6 +16,7 @@ import org.medvl.core.io.JsonLines;
 import org.medvl.metrics.retrieval.RetrievalMetrics;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code medvl metrics retrieval}: R@1/5/10, MRR and median rank from a similarity matrix or ranked lists. */
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
                 "", "Examples:", "  medvl metrics retrieval --similarity sim.csv",
                 "  medvl metrics retrieval --ranked runs.jsonl --out retrieval.json"})
 public final class RetrievalCommand implements Callable<Integer> {
+    @Mixin
+    ResultOutput output;
+
     static final class Input {
         @Option(names = "--similarity", paramLabel = "FILE.csv", description = "Image x text similarity matrix.")
         Path similarity;
@@ -41,17 +45,11 @@ public final class RetrievalCommand implements Callable<Integer> {
     @Option(names = "--text-image", paramLabel = "FILE", description = "Image index of each text (with --similarity).")
     Path textImage;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the scores as JSON.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace an existing --out file.")
-    boolean force;
-
     @Override
     public Integer call() {
-        ResultOutput.checkWritable(out, force);
+        output.checkWritable();
         ObjectNode json = JsonLines.MAPPER.createObjectNode();
-        System.out.printf("| direction | queries | R@1 | R@5 | R@10 | MRR | median rank |%n|---|---:|---:|---:|---:|---:|---:|%n");
+        output.console().printf("| direction | queries | R@1 | R@5 | R@10 | MRR | median rank |%n|---|---:|---:|---:|---:|---:|---:|%n");
         if (input.similarity != null) {
             double[][] sim = readMatrix(input.similarity);
             RetrievalMetrics.Result r;
@@ -86,12 +84,12 @@ public final class RetrievalCommand implements Callable<Integer> {
             });
             json.set("queries", print("ranked lists", RetrievalMetrics.fromRankedLists(ranked, relevant)));
         }
-        ResultOutput.write(out, json);
+        output.write(json);
         return 0;
     }
 
-    private static ObjectNode print(String name, RetrievalMetrics.Directional d) {
-        System.out.printf("| %s | %d | %.4f | %.4f | %.4f | %.4f | %s |%n", name, d.queries(), d.recallAt1(),
+    private ObjectNode print(String name, RetrievalMetrics.Directional d) {
+        output.console().printf("| %s | %d | %.4f | %.4f | %.4f | %.4f | %s |%n", name, d.queries(), d.recallAt1(),
                 d.recallAt5(), d.recallAt10(), d.mrr(), d.medianRank());
         ObjectNode o = JsonLines.MAPPER.createObjectNode();
         o.put("queries", d.queries());

@@ -13,6 +13,7 @@ import org.medvl.core.io.JsonLines;
 import org.medvl.metrics.vqa.VqaItem;
 import org.medvl.metrics.vqa.VqaMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code medvl metrics vqa}: closed accuracy, open exact match and token recall, overall, per type, MC, ProbMed pairs. */
@@ -24,26 +25,23 @@ import picocli.CommandLine.Option;
                 + "closed), optional \"question_type\", \"options\": [..] (multiple choice), \"pair_id\" (ProbMed)}.",
                 "", "Example:", "  medvl metrics vqa --in predictions.jsonl --out vqa.json"})
 public final class VqaCommand implements Callable<Integer> {
+    @Mixin
+    ResultOutput output;
+
     private static final Set<String> CLOSED_TYPES = Set.of("closed", "yes/no", "yesno", "yes_no", "close");
 
     @Option(names = "--in", required = true, paramLabel = "FILE.jsonl", description = "Answers to score.")
     Path in;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the scores as JSON.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace an existing --out file.")
-    boolean force;
-
     @Override
     public Integer call() {
-        ResultOutput.checkWritable(out, force);
+        output.checkWritable();
         List<VqaItem> items = read(in);
         if (items.isEmpty()) {
             throw new MedvlException(in + ": no answers");
         }
         VqaMetrics.Result r = VqaMetrics.evaluate(items);
-        System.out.printf("VQA scores on %,d answers%n%n| score | value | n |%n|---|---:|---:|%n", items.size());
+        output.console().printf("VQA scores on %,d answers%n%n| score | value | n |%n|---|---:|---:|%n", items.size());
         row("overall accuracy", r.overall());
         row("closed accuracy", r.closedAccuracy());
         row("open exact match", r.openExactMatch());
@@ -58,16 +56,16 @@ public final class VqaCommand implements Callable<Integer> {
         json.set("multiple_choice_accuracy", score(r.multipleChoiceAccuracy()));
         json.set("probmed_pair_accuracy", score(r.adversarialPairAccuracy()));
         ObjectNode types = json.putObject("per_question_type");
-        System.out.printf("%n| question type | accuracy | n |%n|---|---:|---:|%n");
+        output.console().printf("%n| question type | accuracy | n |%n|---|---:|---:|%n");
         r.perQuestionType().forEach((type, s) -> {
-            System.out.printf("| %s | %.4f | %d |%n", type, s.accuracy().value(), s.accuracy().n());
+            output.console().printf("| %s | %.4f | %d |%n", type, s.accuracy().value(), s.accuracy().n());
             ObjectNode t = types.putObject(type);
             t.set("accuracy", score(s.accuracy()));
             t.set("closed_accuracy", score(s.closedAccuracy()));
             t.set("open_exact_match", score(s.openExactMatch()));
             t.set("open_token_recall", score(s.openTokenRecall()));
         });
-        ResultOutput.write(out, json);
+        output.write(json);
         return 0;
     }
 
@@ -103,8 +101,8 @@ public final class VqaCommand implements Callable<Integer> {
         return v == null || v.isNull() ? fallback : v.asText();
     }
 
-    private static void row(String name, VqaMetrics.Score s) {
-        System.out.printf("| %s | %s | %d |%n", name, s.n() == 0 ? "-" : String.format("%.4f", s.value()), s.n());
+    private void row(String name, VqaMetrics.Score s) {
+        output.console().printf("| %s | %s | %d |%n", name, s.n() == 0 ? "-" : String.format("%.4f", s.value()), s.n());
     }
 
     private static ObjectNode score(VqaMetrics.Score s) {

@@ -1,10 +1,7 @@
 package org.medvl.data.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.medvl.core.record.ImageRef;
@@ -24,12 +21,8 @@ import org.medvl.data.io.Sources;
  * {@code images/}. Each record gives one pair whose text is the first "gpt" turn, language "zh".
  */
 public final class ChiMedVl extends FileDataset {
-    private ChiMedVl(LoadContext ctx) {
+    public ChiMedVl(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static ChiMedVl open(LoadContext ctx) {
-        return new ChiMedVl(ctx);
     }
 
     @Override
@@ -37,16 +30,10 @@ public final class ChiMedVl extends FileDataset {
         if (ctx.spec().split().isPresent()) {
             return Stream.empty(); // released without splits
         }
-        Path images = ImageDirs.first(ctx, "images", ".");
-        List<Path> files = new ArrayList<>();
-        for (Path dir : List.of(ctx.root().resolve("ChiMed-VL-Alignment"), ctx.root())) {
-            if (Files.isDirectory(dir) && files.isEmpty()) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    ctx.problems().skipped(dir, 0, null, "cannot list: " + e.getMessage());
-                }
-            }
+        Path images = Folders.first(ctx, "images", ".");
+        List<Path> files = Folders.list(ctx, ctx.root().resolve("ChiMed-VL-Alignment"), Folders.endsWith(".json"));
+        if (files.isEmpty()) {
+            files = Folders.list(ctx, ctx.root(), Folders.endsWith(".json"));
         }
         return files.stream().flatMap(f -> Sources.map(Sources.jsonArray(f, ctx.problems()), ctx.problems(),
                 r -> pair(r, images)));

@@ -1,7 +1,6 @@
 package org.medvl.data.format;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,8 @@ public final class FairVlmed extends FileDataset {
     private static final Set<String> KEYS = Set.of("note", "age", "gender", "race");
     private static final List<String> RACES = List.of("Asian", "Black", "White");
 
-    private FairVlmed(LoadContext ctx) {
+    public FairVlmed(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static FairVlmed open(LoadContext ctx) {
-        return new FairVlmed(ctx);
     }
 
     @Override
@@ -43,14 +38,7 @@ public final class FairVlmed extends FileDataset {
     }
 
     private Stream<ImageTextPair> folder(Path dir, Split split) {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".npz")).sorted().toList();
-        } catch (IOException e) {
-            ctx.problems().skipped(dir, 0, null, "cannot list: " + e.getMessage());
-            return Stream.empty();
-        }
-        return files.stream().map(f -> sample(f, split)).filter(java.util.Objects::nonNull);
+        return Folders.list(ctx, dir, Folders.endsWith(".npz")).stream().map(f -> sample(f, split)).filter(java.util.Objects::nonNull);
     }
 
     private ImageTextPair sample(Path npz, Split split) {

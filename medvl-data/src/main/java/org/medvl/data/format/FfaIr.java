@@ -24,12 +24,8 @@ import org.medvl.data.io.Sources;
  * a Python list literal in a string. Each case gives an English study and, when present, a Chinese one ("-zh" id).
  */
 public final class FfaIr extends FileDataset {
-    private FfaIr(LoadContext ctx) {
+    public FfaIr(LoadContext ctx) {
         super(ctx, RecordKind.STUDY);
-    }
-
-    public static FfaIr open(LoadContext ctx) {
-        return new FfaIr(ctx);
     }
 
     @Override
@@ -39,7 +35,7 @@ public final class FfaIr extends FileDataset {
         if (root == null) {
             return Stream.empty();
         }
-        Path images = ImageDirs.first(ctx, "FFAIR", "images");
+        Path images = Folders.first(ctx, "FFAIR", "images");
         List<ReportStudy> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> splits = root.fields(); splits.hasNext(); ) {
             var s = splits.next();

@@ -1,7 +1,5 @@
 package org.medvl.data.format;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +20,8 @@ import org.medvl.data.io.Sources;
  * figures under {@code release/figures/} (or {@code figures/}) named {@code <pdf_hash>_<fig_uri>}. Unsplit.
  */
 public final class MedIcat extends FileDataset {
-    private MedIcat(LoadContext ctx) {
+    public MedIcat(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static MedIcat open(LoadContext ctx) {
-        return new MedIcat(ctx);
     }
 
     @Override
@@ -35,17 +29,9 @@ public final class MedIcat extends FileDataset {
         if (ctx.spec().split().isPresent()) {
             return Stream.empty(); // MedICaT publishes no splits
         }
-        Path figures = ImageDirs.first(ctx, "release/figures", "figures");
-        List<Path> files = new ArrayList<>();
-        for (Path dir : List.of(ctx.root(), ctx.root().resolve("release"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    ctx.problems().skipped(dir, 0, null, "cannot list: " + e.getMessage());
-                }
-            }
-        }
+        Path figures = Folders.first(ctx, "release/figures", "figures");
+        List<Path> files = new ArrayList<>(Folders.list(ctx, ctx.root(), Folders.endsWith(".jsonl")));
+        files.addAll(Folders.list(ctx, ctx.root().resolve("release"), Folders.endsWith(".jsonl")));
         if (files.isEmpty()) {
             ctx.problems().skipped(ctx.root(), 0, null, "no .jsonl file found at the root or under release/");
         }

@@ -31,12 +31,8 @@ import org.medvl.data.io.Sources;
 public final class MedPix2 extends FileDataset {
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
 
-    private MedPix2(LoadContext ctx) {
+    public MedPix2(LoadContext ctx) {
         super(ctx, RecordKind.PAIR, RecordKind.STUDY);
-    }
-
-    public static MedPix2 open(LoadContext ctx) {
-        return new MedPix2(ctx);
     }
 
     @Override

@@ -34,12 +34,8 @@ public final class MimicCxr extends FileDataset {
         "Enlarged Cardiomediastinum", "Fracture", "Lung Lesion", "Lung Opacity", "No Finding", "Pleural Effusion",
         "Pleural Other", "Pneumonia", "Pneumothorax", "Support Devices"};
 
-    private MimicCxr(LoadContext ctx) {
+    public MimicCxr(LoadContext ctx) {
         super(ctx, RecordKind.STUDY);
-    }
-
-    public static MimicCxr open(LoadContext ctx) {
-        return new MimicCxr(ctx);
     }
 
     private record Study(String subject, String study, Split split, List<String> dicoms) {

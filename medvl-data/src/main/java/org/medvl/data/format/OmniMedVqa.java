@@ -1,7 +1,5 @@
 package org.medvl.data.format;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +24,8 @@ import org.medvl.data.io.Sources;
 public final class OmniMedVqa extends FileDataset {
     private static final List<String> OPTIONS = List.of("option_A", "option_B", "option_C", "option_D", "option_E");
 
-    private OmniMedVqa(LoadContext ctx) {
+    public OmniMedVqa(LoadContext ctx) {
         super(ctx, RecordKind.VQA);
-    }
-
-    public static OmniMedVqa open(LoadContext ctx) {
-        return new OmniMedVqa(ctx);
     }
 
     @Override
@@ -41,14 +35,8 @@ public final class OmniMedVqa extends FileDataset {
         }
         List<Path> files = new ArrayList<>();
         for (String access : List.of("Open-access", "Restricted-access")) {
-            Path dir = ctx.root().resolve("QA_information").resolve(access);
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    ctx.problems().skipped(dir, 0, null, "cannot list: " + e.getMessage());
-                }
-            }
+            files.addAll(Folders.list(ctx, ctx.root().resolve("QA_information").resolve(access),
+                    Folders.endsWith(".json")));
         }
         if (files.isEmpty()) {
             ctx.problems().skipped(ctx.root().resolve("QA_information"), 0, null,

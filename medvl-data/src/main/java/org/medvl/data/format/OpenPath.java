@@ -19,17 +19,13 @@ import org.medvl.data.io.Sources;
  * {@code images/}) and a text column (text or caption). Documented as such in the registry.
  */
 public final class OpenPath extends FileDataset {
-    private OpenPath(LoadContext ctx) {
+    public OpenPath(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static OpenPath open(LoadContext ctx) {
-        return new OpenPath(ctx);
     }
 
     @Override
     protected Stream<ImageTextPair> readPairs() {
-        Path images = ImageDirs.first(ctx, "images", ".");
+        Path images = Folders.first(ctx, "images", ".");
         Path whole = ctx.file("openpath.csv");
         if (Files.exists(whole) && ctx.spec().split().isEmpty()) {
             return read(whole, Split.UNSPLIT, images);

@@ -1,7 +1,5 @@
 package org.medvl.data.format;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.medvl.core.record.Demographics;
@@ -22,12 +20,8 @@ import org.medvl.data.io.Sources;
  * birth year. Patient and study ids are never copied into records or messages.
  */
 public final class PadChest extends FileDataset {
-    private PadChest(LoadContext ctx) {
+    public PadChest(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static PadChest open(LoadContext ctx) {
-        return new PadChest(ctx);
     }
 
     @Override
@@ -35,14 +29,8 @@ public final class PadChest extends FileDataset {
         if (ctx.spec().split().isPresent()) {
             return Stream.empty(); // PadChest publishes no splits
         }
-        Path csv = null;
-        try (Stream<Path> s = Files.list(ctx.root())) {
-            csv = s.filter(p -> p.getFileName().toString().startsWith("PADCHEST_chest_x_ray_images_labels")
-                    && (p.toString().endsWith(".csv") || p.toString().endsWith(".csv.gz"))).sorted().findFirst()
-                    .orElse(null);
-        } catch (IOException e) {
-            ctx.problems().skipped(ctx.root(), 0, null, "cannot list: " + e.getMessage());
-        }
+        Path csv = Folders.list(ctx, ctx.root(), n -> n.startsWith("PADCHEST_chest_x_ray_images_labels")
+                && (n.endsWith(".csv") || n.endsWith(".csv.gz"))).stream().findFirst().orElse(null);
         if (csv == null) {
             ctx.problems().skipped(ctx.root(), 0, null, "PADCHEST_chest_x_ray_images_labels_*.csv not found");
             return Stream.empty();

@@ -17,12 +17,8 @@ import org.medvl.data.io.Sources;
  * to the dataset folder. Without an answer_type, yes/no answers are closed and the rest open, as in the paper.
  */
 public final class PathVqa extends FileDataset {
-    private PathVqa(LoadContext ctx) {
+    public PathVqa(LoadContext ctx) {
         super(ctx, RecordKind.VQA);
-    }
-
-    public static PathVqa open(LoadContext ctx) {
-        return new PathVqa(ctx);
     }
 
     @Override

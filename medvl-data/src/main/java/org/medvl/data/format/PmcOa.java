@@ -20,17 +20,13 @@ import org.medvl.data.io.Sources;
  * Streams line by line, so the 1.6M-record file reads in bounded memory.
  */
 public final class PmcOa extends FileDataset {
-    private PmcOa(LoadContext ctx) {
+    public PmcOa(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static PmcOa open(LoadContext ctx) {
-        return new PmcOa(ctx);
     }
 
     @Override
     protected Stream<ImageTextPair> readPairs() {
-        Path images = ImageDirs.first(ctx, "images", "caption_T060_filtered_top4_sep_v0_subfigures");
+        Path images = Folders.first(ctx, "images", "caption_T060_filtered_top4_sep_v0_subfigures");
         List<SplitFiles.Candidate> splits = List.of(SplitFiles.Candidate.of(Split.TRAIN, "train.jsonl"),
                 SplitFiles.Candidate.of(Split.VALIDATION, "valid.jsonl", "val.jsonl"),
                 SplitFiles.Candidate.of(Split.TEST, "test.jsonl"));

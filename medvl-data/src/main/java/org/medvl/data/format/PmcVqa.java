@@ -24,17 +24,13 @@ import org.medvl.data.io.Sources;
 public final class PmcVqa extends FileDataset {
     private static final List<String> CHOICES = List.of("Choice A", "Choice B", "Choice C", "Choice D");
 
-    private PmcVqa(LoadContext ctx) {
+    public PmcVqa(LoadContext ctx) {
         super(ctx, RecordKind.VQA);
-    }
-
-    public static PmcVqa open(LoadContext ctx) {
-        return new PmcVqa(ctx);
     }
 
     @Override
     protected Stream<VqaItem> readVqa() {
-        Path images = ImageDirs.first(ctx, "images", "figures");
+        Path images = Folders.first(ctx, "images", "figures");
         List<SplitFiles.Candidate> c = List.of(SplitFiles.Candidate.of(Split.TRAIN, "train_2.csv", "train.csv"),
                 SplitFiles.Candidate.of(Split.TEST, "test_2.csv", "test.csv", "test_clean.csv"));
         return SplitFiles.read(ctx, c, (file, split) -> Sources.map(

@@ -18,12 +18,8 @@ import org.medvl.data.io.Sources;
  * adversarial pairs sharing an image; qa_type is kept as the question type so a metric can re-pair them.
  */
 public final class ProbMed extends FileDataset {
-    private ProbMed(LoadContext ctx) {
+    public ProbMed(LoadContext ctx) {
         super(ctx, RecordKind.VQA);
-    }
-
-    public static ProbMed open(LoadContext ctx) {
-        return new ProbMed(ctx);
     }
 
     @Override
@@ -34,7 +30,7 @@ public final class ProbMed extends FileDataset {
 
     private VqaItem item(JsonRow r) {
         String answer = r.text("answer").trim();
-        String path = ctx.imagePath(ImageDirs.first(ctx, "images", "."), r.text("image"));
+        String path = ctx.imagePath(Folders.first(ctx, "images", "."), r.text("image"));
         ImageRef img = new ImageRef(r.text("id"), path, Fields.value(r.opt("image_type")), null, null);
         return new VqaItem(r.text("id") + "-" + r.index(), img, r.text("question"), answer,
                 Fields.answerType(null, answer), Fields.value(r.opt("qa_type")), Split.TEST, "en", List.of(), null);

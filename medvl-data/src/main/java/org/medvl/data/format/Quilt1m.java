@@ -17,17 +17,13 @@ import org.medvl.data.io.Sources;
  * corrected_text, med_umls_ids, magnification, height, width; images under {@code quilt_1m/}. Streams row by row.
  */
 public final class Quilt1m extends FileDataset {
-    private Quilt1m(LoadContext ctx) {
+    public Quilt1m(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static Quilt1m open(LoadContext ctx) {
-        return new Quilt1m(ctx);
     }
 
     @Override
     protected Stream<ImageTextPair> readPairs() {
-        Path images = ImageDirs.first(ctx, "quilt_1m", "images");
+        Path images = Folders.first(ctx, "quilt_1m", "images");
         Path csv = ctx.firstExisting("quilt_1M_lookup.csv", "quilt_1M_lookup.csv.gz");
         if (csv == null) {
             ctx.problems().skipped(ctx.root(), 0, null, "quilt_1M_lookup.csv not found");

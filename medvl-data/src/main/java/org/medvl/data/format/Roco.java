@@ -1,6 +1,5 @@
 package org.medvl.data.format;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,12 +22,8 @@ import org.medvl.data.io.TextRow;
  * file the image is taken as {@code images/ROCO_xxxxx.jpg} (the layout of common re-uploads).
  */
 public final class Roco extends FileDataset {
-    private Roco(LoadContext ctx) {
+    public Roco(LoadContext ctx) {
         super(ctx, RecordKind.PAIR);
-    }
-
-    public static Roco open(LoadContext ctx) {
-        return new Roco(ctx);
     }
 
     @Override
@@ -66,12 +61,7 @@ public final class Roco extends FileDataset {
     /** ROCO id -> file name fetch.py gives the image: PMC id (from the archive URL) + "_" + image name. */
     private Map<String, String> imageNames(Path dir) {
         Map<String, String> out = new HashMap<>();
-        Path dlinks = null;
-        try (Stream<Path> s = Files.list(dir)) {
-            dlinks = s.filter(p -> p.getFileName().toString().startsWith("dlinks")).sorted().findFirst().orElse(null);
-        } catch (IOException e) {
-            ctx.problems().warning(dir, 0, null, "cannot list: " + e.getMessage());
-        }
+        Path dlinks = Folders.list(ctx, dir, n -> n.startsWith("dlinks")).stream().findFirst().orElse(null);
         if (dlinks == null) {
             return out;
         }

@@ -19,17 +19,13 @@ import org.medvl.data.io.Sources;
  * both load, with their language.
  */
 public final class Slake extends FileDataset {
-    private Slake(LoadContext ctx) {
+    public Slake(LoadContext ctx) {
         super(ctx, RecordKind.VQA);
-    }
-
-    public static Slake open(LoadContext ctx) {
-        return new Slake(ctx);
     }
 
     @Override
     protected Stream<VqaItem> readVqa() {
-        Path images = ImageDirs.first(ctx, "imgs", "images");
+        Path images = Folders.first(ctx, "imgs", "images");
         return SplitFiles.read(ctx, SplitFiles.standard(".json"), (file, split) -> Sources.map(
                 Sources.jsonArray(file, ctx.problems()), ctx.problems(), r -> item(r, split, images)));
     }

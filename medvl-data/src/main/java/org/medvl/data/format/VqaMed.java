@@ -36,12 +36,8 @@ import org.medvl.data.io.TextRow;
  * VQAnswering_2020_Val_images/). The split comes from the file name (train / val / test).
  */
 public final class VqaMed extends FileDataset {
-    private VqaMed(LoadContext ctx) {
+    public VqaMed(LoadContext ctx) {
         super(ctx, RecordKind.VQA);
-    }
-
-    public static VqaMed open(LoadContext ctx) {
-        return new VqaMed(ctx);
     }
 
     private enum Kind { QA, QA_WITH_CATEGORY, QUESTIONS, ANSWERS, CATEGORY, OTHER }

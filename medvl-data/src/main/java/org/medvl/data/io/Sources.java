@@ -54,18 +54,43 @@ public final class Sources {
         return jsonRecords(file, log, true);
     }
 
-    /** One JSON object per non-blank line. */
+    /** One JSON object per non-blank line; a bad line is logged and skipped. */
     public static Stream<JsonRow> jsonLines(Path file, ProblemLog log) {
+        long[] index = {0};
+        return lines(file, log, (n, line) -> {
+            index[0]++;
+            try {
+                JsonNode node = MAPPER.readTree(line);
+                if (node.isObject()) {
+                    return new JsonRow(file, n, index[0], null, node);
+                }
+                log.skipped(file, n, null, "expected a JSON object per line");
+            } catch (JsonProcessingException e) {
+                log.skipped(file, n, null, "invalid JSON: " + e.getOriginalMessage());
+            }
+            return null;
+        });
+    }
+
+    /** A line of text mapped to a record, or null to skip it. */
+    private interface LineMapper<T> {
+        T map(long number, String line);
+    }
+
+    /**
+     * The non-blank lines of a text file (strict UTF-8, a leading BOM dropped) through {@code mapper}; invalid UTF-8
+     * is logged and ends the file, since the decoder cannot resynchronise reliably.
+     */
+    private static <T> Stream<T> lines(Path file, ProblemLog log, LineMapper<T> mapper) {
         BufferedReader in = openReader(file, log);
         if (in == null) {
             return Stream.empty();
         }
-        return new SourceIterator<JsonRow>() {
+        return new SourceIterator<T>() {
             long n;
-            long index;
 
             @Override
-            protected JsonRow advance() throws IOException {
+            protected T advance() throws IOException {
                 while (true) {
                     String line;
                     try {
@@ -78,18 +103,12 @@ public final class Sources {
                         return null;
                     }
                     n++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    index++;
-                    try {
-                        JsonNode node = MAPPER.readTree(line);
-                        if (node.isObject()) {
-                            return new JsonRow(file, n, index, null, node);
+                    line = n == 1 ? stripBom(line) : line;
+                    if (!line.isBlank()) {
+                        T t = mapper.map(n, line);
+                        if (t != null) {
+                            return t;
                         }
-                        log.skipped(file, n, null, "expected a JSON object per line");
-                    } catch (JsonProcessingException e) {
-                        log.skipped(file, n, null, "invalid JSON: " + e.getOriginalMessage());
                     }
                 }
             }
@@ -238,42 +257,10 @@ public final class Sources {
         }.stream();
     }
 
-    /** Lines split on {@code separator} (a regex-free literal), without a header. */
+    /** Lines split on {@code separator} (a literal, not a regex), without a header. */
     public static Stream<TextRow> delimitedLines(Path file, String separator, ProblemLog log) {
-        BufferedReader in = openReader(file, log);
-        if (in == null) {
-            return Stream.empty();
-        }
         Pattern sep = Pattern.compile(Pattern.quote(separator));
-        return new SourceIterator<TextRow>() {
-            long n;
-
-            @Override
-            protected TextRow advance() throws IOException {
-                while (true) {
-                    String line;
-                    try {
-                        line = in.readLine();
-                    } catch (CharacterCodingException e) {
-                        log.skipped(file, n + 1, null, "invalid UTF-8; rest of file skipped");
-                        return null;
-                    }
-                    if (line == null) {
-                        return null;
-                    }
-                    n++;
-                    line = n == 1 ? stripBom(line) : line;
-                    if (!line.isBlank()) {
-                        return new TextRow(file, n, new ArrayList<>(Arrays.asList(sep.split(line, -1))));
-                    }
-                }
-            }
-
-            @Override
-            protected void release() throws IOException {
-                in.close();
-            }
-        }.stream();
+        return lines(file, log, (n, line) -> new TextRow(file, n, new ArrayList<>(Arrays.asList(sep.split(line, -1)))));
     }
 
     /** Maps rows to records; a row whose mapping throws {@link BadRecord} is logged with its location and skipped. */

@@ -9,12 +9,10 @@ package org.medvl.image.codec;
  * @param components samples per pixel
  * @param precision bits per sample in the codestream
  * @param samples {@code width * height * components} values
- * @param colorSpace what the codec knows of the colour encoding: {@link #RAW} (as stored), {@link #YCBCR} (a JPEG
- *     stream libjpeg would treat as YCbCr) or {@link #RGB} (already converted, e.g. JPEG 2000 with a component
- *     transform)
+ * @param colorSpace {@link #RAW} (components as stored: the DICOM Photometric Interpretation says what they are) or
+ *     {@link #RGB} (the codec already converted, e.g. JPEG 2000 undoing its component transform)
  */
 public record DecodedFrame(int width, int height, int components, int precision, int[] samples, int colorSpace) {
     public static final int RAW = 0;
-    public static final int YCBCR = 1;
     public static final int RGB = 2;
 }

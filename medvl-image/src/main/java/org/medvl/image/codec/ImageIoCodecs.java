@@ -12,7 +12,7 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Codecs taken from ImageIO: the JDK's JPEG reader (libjpeg-based) for 8-bit DCT JPEG, and jai-imageio-jpeg2000 for
  * JPEG 2000. Each call makes its own reader, so calls are thread-safe. Raw rasters are read (no colour conversion by
- * ImageIO) so that DICOM's Photometric Interpretation decides the colour handling.
+ * ImageIO) so that DICOM's Photometric Interpretation decides the colour handling, as dcmtk does by default.
  */
 public final class ImageIoCodecs {
     private ImageIoCodecs() {
@@ -25,8 +25,7 @@ public final class ImageIoCodecs {
             reader.setInput(in, true, true);
             checkSize(reader, maxSamples);
             Raster r = reader.readRaster(0, null);
-            int colorSpace = colorSpaceOf(stream);
-            return toFrame(r, 8, colorSpace);
+            return toFrame(r, 8, DecodedFrame.RAW);
         } catch (IOException | RuntimeException e) {
             if (e instanceof CodecException) {
                 throw (CodecException) e;
@@ -81,43 +80,5 @@ public final class ImageIoCodecs {
         int bands = r.getNumBands();
         int[] samples = r.getPixels(r.getMinX(), r.getMinY(), w, h, (int[]) null);
         return new DecodedFrame(w, h, bands, precision, samples, bands == 3 ? colorSpace : DecodedFrame.RAW);
-    }
-
-    /** libjpeg's colour-space guess from the markers of a 3-component stream (JFIF, Adobe APP14, component ids). */
-    private static int colorSpaceOf(byte[] s) {
-        boolean jfif = false;
-        int adobe = -1;
-        int[] ids = null;
-        int p = 2;
-        while (p + 4 <= s.length && (s[p] & 0xFF) == 0xFF) {
-            int m = s[p + 1] & 0xFF;
-            if (m == 0xFF) {
-                p++;
-                continue;
-            }
-            int len = (s[p + 2] & 0xFF) << 8 | (s[p + 3] & 0xFF);
-            int q = p + 4;
-            if (m == 0xE0 && len >= 7 && q + 4 <= s.length && s[q] == 'J' && s[q + 1] == 'F' && s[q + 2] == 'I'
-                    && s[q + 3] == 'F') {
-                jfif = true;
-            } else if (m == 0xEE && len >= 14 && q + 12 <= s.length && s[q] == 'A' && s[q + 1] == 'd') {
-                adobe = s[q + 11] & 0xFF;
-            } else if (m >= 0xC0 && m <= 0xC3 && q + 6 + 9 <= s.length && (s[q + 5] & 0xFF) == 3) {
-                ids = new int[] {s[q + 6] & 0xFF, s[q + 9] & 0xFF, s[q + 12] & 0xFF};
-            } else if (m == 0xDA) {
-                break;
-            }
-            p += 2 + len;
-        }
-        if (jfif) {
-            return DecodedFrame.YCBCR;
-        }
-        if (adobe >= 0) {
-            return adobe == 0 ? DecodedFrame.RAW : DecodedFrame.YCBCR;
-        }
-        if (ids != null && ids[0] == 'R' && ids[1] == 'G' && ids[2] == 'B') {
-            return DecodedFrame.RAW;
-        }
-        return DecodedFrame.YCBCR;
     }
 }

@@ -5,7 +5,7 @@ package org.medvl.image.codec;
  * all seven predictors, point transform, restart intervals), which most CT/CR archives use, and 12-bit sequential
  * DCT (process 4, SOF1). Written by hand because no library on Maven Central decodes either: ImageIO's JPEG reader
  * stops at 8-bit DCT, and the DICOM toolkits with lossless codecs (dcm4che, PixelMed) are not on Central.
- * Output is the raw component samples; colour conversion is the caller's (see {@link DecodedFrame#colorSpace()}).
+ * Output is the raw component samples; colour conversion is the caller's, decided by the Photometric Interpretation.
  * Instances are single-use; the class is thread-safe in that each decode creates its own state.
  */
 public final class JpegDecoder {
@@ -45,8 +45,6 @@ public final class JpegDecoder {
     /** Lossless: one plane per component at full size; DCT: one plane per component, padded to whole blocks. */
     private int[][] planes;
     private int[] planeWidth;
-    private boolean jfif;
-    private int adobeTransform = -1;
 
     private JpegDecoder(byte[] data, int offset, int length, long maxSamples) {
         this.data = data;
@@ -104,12 +102,6 @@ public final class JpegDecoder {
                 case 0xC4: readHuffman(p, segEnd); break;
                 case 0xDB: readQuant(p, segEnd); break;
                 case 0xDD: restartInterval = u16(p); break;
-                case 0xE0: jfif = len >= 7 && data[p] == 'J' && data[p + 1] == 'F' && data[p + 2] == 'I' && data[p + 3] == 'F' || jfif; break;
-                case 0xEE:
-                    if (len >= 14 && data[p] == 'A' && data[p + 1] == 'd' && data[p + 2] == 'o' && data[p + 3] == 'b') {
-                        adobeTransform = data[p + 11] & 0xFF;
-                    }
-                    break;
                 case 0xC0: case 0xC1: case 0xC3: readFrame(m, p, segEnd); break;
                 case 0xC2: case 0xC5: case 0xC6: case 0xC7: case 0xC9: case 0xCA: case 0xCB: case 0xCD: case 0xCE:
                 case 0xCF:
@@ -473,7 +465,7 @@ public final class JpegDecoder {
                 out[o] = pl[k];
             }
         }
-        return new DecodedFrame(width, height, nComp, precision, out, colorSpace(false));
+        return new DecodedFrame(width, height, nComp, precision, out, DecodedFrame.RAW);
     }
 
     private DecodedFrame dctOutput() {
@@ -488,27 +480,7 @@ public final class JpegDecoder {
                 }
             }
         }
-        return new DecodedFrame(width, height, nComp, precision, out, colorSpace(true));
-    }
-
-    /** libjpeg's guess (jdapimin.c default_decompress_parms) of whether three components are YCbCr. */
-    private int colorSpace(boolean dct) {
-        if (nComp != 3) {
-            return DecodedFrame.RAW;
-        }
-        if (!dct) {
-            return DecodedFrame.RAW; // lossless streams carry colour as stored (DICOM says which in the header)
-        }
-        if (jfif) {
-            return DecodedFrame.YCBCR;
-        }
-        if (adobeTransform >= 0) {
-            return adobeTransform == 0 ? DecodedFrame.RAW : DecodedFrame.YCBCR;
-        }
-        if (compId[0] == 'R' && compId[1] == 'G' && compId[2] == 'B') {
-            return DecodedFrame.RAW;
-        }
-        return DecodedFrame.YCBCR;
+        return new DecodedFrame(width, height, nComp, precision, out, DecodedFrame.RAW);
     }
 
     private int u16(int p) {

@@ -93,7 +93,7 @@ public final class DicomImageReader {
         if (pixels.isEncapsulated() && TransferSyntax.ofUid(f.transferSyntaxUid()) == null) {
             throw new MedvlException(source + ": unsupported transfer syntax " + f.transferSyntaxUid());
         }
-        boolean signed = pf.signed();
+        final boolean signed = pf.signed();
         String photometric = pf.photometric();
         List<int[]> frames = new ArrayList<>(n);
         List<byte[]> encoded = pixels.isEncapsulated() ? frameStreams(ds, pixels, pf.frames(), source) : null;
@@ -118,14 +118,12 @@ public final class DicomImageReader {
                                 + pf.samplesPerPixel());
                     }
                     samples = d.samples();
-                    if (ts.codec() == TransferSyntax.Codec.JPEG2000) {
-                        Boolean j2kSigned = Jpeg2000Info.signed(stream);
-                        if (j2kSigned != null) {
-                            signed = j2kSigned; // the codestream knows; pydicom and GDCM trust it too
-                        }
-                    }
-                    boolean ybr = d.colorSpace() == DecodedFrame.YCBCR || d.colorSpace() == DecodedFrame.RAW
-                            && photometric.startsWith("YBR_FULL");
+                    // Pixel Representation decides signedness even when a JPEG 2000 codestream says otherwise
+                    // (J2K_pixelrep_mismatch.dcm: unsigned codestream, signed CT in HU; trusting the header gives air
+                    // at -1000, trusting the codestream wraps it to +7192)
+                    // colour follows the Photometric Interpretation, as dcmtk's default (+cp) does: JPEG markers
+                    // are not trusted (DICOM writers often omit or contradict them)
+                    boolean ybr = d.colorSpace() == DecodedFrame.RAW && photometric.startsWith("YBR_FULL");
                     keepBits(samples, pf, signed && pf.samplesPerPixel() == 1);
                     if (pf.samplesPerPixel() == 3 && ybr) {
                         Ybr.toRgb(samples, Math.min(d.precision(), pf.bitsStored()));

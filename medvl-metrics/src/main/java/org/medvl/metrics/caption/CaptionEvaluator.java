@@ -2,6 +2,7 @@ package org.medvl.metrics.caption;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +72,8 @@ public final class CaptionEvaluator {
         NgramIndex index = new NgramIndex();
         Chunk chunk = new Chunk(n);
         Totals totals = new Totals();
-        if (plan.ngrams) {
-            chunk.count(p, index, true);
+        if (plan.tokens) {
+            chunk.count(p, index, plan.ngrams, plan.ngrams);
         }
         score(plan, p, chunk, new CiderD(index, n), totals);
         List<Map<String, Double>> items = new ArrayList<>(n);
@@ -113,8 +114,8 @@ public final class CaptionEvaluator {
             List<CaptionPair> items = chunks.next();
             Prepared p = prepare(refsOf(items), hypsOf(items), profile, chunks.peek(), false);
             Chunk chunk = new Chunk(items.size());
-            if (plan.ngrams) {
-                chunk.count(p, index, false);
+            if (plan.tokens) {
+                chunk.count(p, index, plan.ngrams, false);
             }
             score(plan, p, chunk, cider, totals);
             if (sink != null) {
@@ -154,6 +155,7 @@ public final class CaptionEvaluator {
         final boolean rouge;
         final boolean cider;
         final boolean ngrams;
+        final boolean tokens;
 
         Plan(Profile profile, Set<String> metrics) {
             this.profile = profile;
@@ -163,6 +165,7 @@ public final class CaptionEvaluator {
             rouge = wanted.contains(CaptionMetric.ROUGE_L);
             cider = wanted.contains(CaptionMetric.CIDER_D);
             ngrams = bleu || cider;
+            tokens = ngrams || rouge;
         }
 
         Map<String, Double> keyed(double[] row) {
@@ -204,6 +207,8 @@ public final class CaptionEvaluator {
         final Counts[] hyp;
         final Counts[][] refs;
         final double[][] item;
+        int[][] hypTokens;
+        int[][][] refTokens;
 
         Chunk(int n) {
             hyp = new Counts[n];
@@ -211,47 +216,64 @@ public final class CaptionEvaluator {
             item = new double[n][CaptionMetric.ALL.size()];
         }
 
-        /** Words split as Python's {@code split()}; token ids in parallel, n-gram interning in one thread. */
-        void count(Prepared p, NgramIndex index, boolean addDocuments) {
-            int n = p.hypTexts.size();
-            int[][] hypIds = new int[n][];
-            int[][][] refIds = new int[n][][];
-            IntStream.range(0, n).parallel().forEach(i -> {
-                hypIds[i] = index.tokenIds(PyStrings.splitWhitespace(p.hypTexts.get(i)));
-                refIds[i] = refTokenIds(p.refTexts.get(i), index);
-            });
-            for (int i = 0; i < n; i++) {
-                hyp[i] = index.counts(hypIds[i]);
-                refs[i] = new Counts[refIds[i].length];
-                for (int j = 0; j < refs[i].length; j++) {
-                    refs[i][j] = index.counts(refIds[i][j]);
-                }
-                if (addDocuments) {
-                    index.addDocument(distinct(refs[i]));
-                }
-            }
+        /**
+         * Words split as Python's {@code split()}; token ids in parallel, n-gram interning in one thread. Each
+         * distinct text is counted once: generated reports and references repeat a lot (templates, normal studies).
+         */
+        void count(Prepared p, NgramIndex index, boolean ngrams, boolean addDocuments) {
+            count(p, index, true, ngrams, addDocuments);
         }
 
         /** Only the references, into the document frequencies (first pass of a stream). */
         void countRefs(Prepared p, NgramIndex index) {
+            count(p, index, false, true, true);
+        }
+
+        private void count(Prepared p, NgramIndex index, boolean withHyps, boolean ngrams, boolean addDocuments) {
             int n = p.refTexts.size();
-            int[][][] refIds = new int[n][][];
-            IntStream.range(0, n).parallel().forEach(i -> refIds[i] = refTokenIds(p.refTexts.get(i), index));
+            Map<String, Integer> slots = new HashMap<>();
+            List<String> distinct = new ArrayList<>();
+            int[] hypSlot = new int[n];
+            int[][] refSlot = new int[n][];
             for (int i = 0; i < n; i++) {
-                Counts[] r = new Counts[refIds[i].length];
-                for (int j = 0; j < r.length; j++) {
-                    r[j] = index.counts(refIds[i][j]);
+                if (withHyps) {
+                    hypSlot[i] = slots.computeIfAbsent(p.hypTexts.get(i), t -> add(distinct, t));
                 }
-                index.addDocument(distinct(r));
+                List<String> r = p.refTexts.get(i);
+                refSlot[i] = new int[r.size()];
+                for (int j = 0; j < refSlot[i].length; j++) {
+                    refSlot[i][j] = slots.computeIfAbsent(r.get(j), t -> add(distinct, t));
+                }
+            }
+            int[][] tokens = new int[distinct.size()][];
+            IntStream.range(0, tokens.length).parallel()
+                    .forEach(d -> tokens[d] = index.tokenIds(PyStrings.splitWhitespace(distinct.get(d))));
+            Counts[] counts = new Counts[tokens.length];
+            for (int d = 0; ngrams && d < tokens.length; d++) {
+                counts[d] = index.counts(tokens[d]);
+            }
+            hypTokens = new int[n][];
+            refTokens = new int[n][][];
+            for (int i = 0; i < n; i++) {
+                if (withHyps) {
+                    hyp[i] = counts[hypSlot[i]];
+                    hypTokens[i] = tokens[hypSlot[i]];
+                }
+                refs[i] = new Counts[refSlot[i].length];
+                refTokens[i] = new int[refSlot[i].length][];
+                for (int j = 0; j < refs[i].length; j++) {
+                    refs[i][j] = counts[refSlot[i][j]];
+                    refTokens[i][j] = tokens[refSlot[i][j]];
+                }
+                if (addDocuments) {
+                    index.addDocument(CaptionEvaluator.distinct(refs[i]));
+                }
             }
         }
 
-        private static int[][] refTokenIds(List<String> refs, NgramIndex index) {
-            int[][] out = new int[refs.size()][];
-            for (int j = 0; j < out.length; j++) {
-                out[j] = index.tokenIds(PyStrings.splitWhitespace(refs.get(j)));
-            }
-            return out;
+        private static int add(List<String> distinct, String text) {
+            distinct.add(text);
+            return distinct.size() - 1;
         }
     }
 
@@ -268,8 +290,7 @@ public final class CaptionEvaluator {
                 row[CIDER_COLUMN] = cider.score(chunk.hyp[i], chunk.refs[i]);
             }
             if (plan.rouge) {
-                int[][] t = SpaceTokens.of(p.hypTexts.get(i), p.refTexts.get(i));
-                row[ROUGE_COLUMN] = RougeL.score(t[0], Arrays.copyOfRange(t, 1, t.length));
+                row[ROUGE_COLUMN] = rouge(p, chunk, i);
             }
         });
         if (plan.meteor) {
@@ -286,6 +307,23 @@ public final class CaptionEvaluator {
             totals.rougeSum += chunk.item[i][ROUGE_COLUMN];
             totals.ciderSum += chunk.item[i][CIDER_COLUMN];
         }
+    }
+
+    /**
+     * ROUGE-L splits on single spaces; where every text of the item is single-spaced words, that equals the
+     * whitespace split the n-gram scorers already numbered, so those ids are reused.
+     */
+    private static double rouge(Prepared p, Chunk chunk, int i) {
+        List<String> refs = p.refTexts.get(i);
+        boolean reuse = chunk.hypTokens != null && SpaceTokens.singleSpaced(p.hypTexts.get(i));
+        for (int j = 0; reuse && j < refs.size(); j++) {
+            reuse = SpaceTokens.singleSpaced(refs.get(j));
+        }
+        if (reuse) {
+            return RougeL.score(chunk.hypTokens[i], chunk.refTokens[i]);
+        }
+        int[][] t = SpaceTokens.of(p.hypTexts.get(i), refs);
+        return RougeL.score(t[0], Arrays.copyOfRange(t, 1, t.length));
     }
 
     /** The distinct n-gram ids of an item's references (one document for CIDEr-D's df). */

@@ -1,10 +1,6 @@
 package org.medvl.metrics.caption;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +28,7 @@ public final class CaptionInputs {
         List<List<String>> refs = new ArrayList<>();
         List<String> hyps = new ArrayList<>();
         Map<String, Long> seen = new LinkedHashMap<>();
-        JsonLines.forEach(file, line -> {
+        forEachJson(file, line -> {
             refs.add(refList(line, "refs"));
             hyps.add(line.text("hyp"));
             JsonNode id = line.json().get("id");
@@ -97,34 +93,19 @@ public final class CaptionInputs {
 
     /** Lines of a text file, strict UTF-8 (an invalid byte names its line); a trailing empty line is not an item. */
     public static List<String> textLines(Path file) {
-        List<String> out = new ArrayList<>();
-        try (BufferedReader in = JsonLines.strictUtf8Reader(file)) {
-            long n = 0;
-            while (true) {
-                String line;
-                try {
-                    line = in.readLine();
-                } catch (CharacterCodingException e) {
-                    throw MedvlException.at(file, n + 1, "invalid UTF-8");
-                }
-                if (line == null) {
-                    break;
-                }
-                n++;
-                out.add(line);
-            }
-        } catch (NoSuchFileException e) {
-            throw new MedvlException("file not found: " + file);
-        } catch (IOException e) {
-            throw new MedvlException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return out;
+        return Utf8Lines.read(file);
+    }
+
+    /** JSON Lines, after a line-exact UTF-8 check (JsonLines' buffered decoding can name a line too early). */
+    private static void forEachJson(Path file, java.util.function.Consumer<JsonLines.Line> sink) {
+        Utf8Lines.read(file);
+        JsonLines.forEach(file, sink);
     }
 
     private static Map<String, List<String>> byId(Path file, boolean references) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Map<String, Long> lines = new LinkedHashMap<>();
-        JsonLines.forEach(file, line -> {
+        forEachJson(file, line -> {
             String id = line.text("id");
             List<String> texts;
             if (references) {

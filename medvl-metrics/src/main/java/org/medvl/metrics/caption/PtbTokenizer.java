@@ -98,21 +98,29 @@ public final class PtbTokenizer {
         }
     }
 
-    /** pycocoevalcap: lower-case, drop punctuation tokens, join with spaces (after Python's rstrip of the line). */
+    /**
+     * pycocoevalcap: the line is lower-cased, right-stripped (Python's {@code rstrip}), split on single spaces, and
+     * its punctuation tokens dropped. Tokens never contain a plain space (the lexer turns inner spaces into U+00A0),
+     * so splitting the joined line gives the tokens back; only the right-strip can touch the last token.
+     */
     private static String join(List<String> tokens) {
-        StringBuilder line = new StringBuilder();
-        for (String t : tokens) {
-            if (line.length() > 0) {
-                line.append(' ');
+        int last = tokens.size() - 1;
+        String tail = null;
+        while (last >= 0) {
+            String t = tokens.get(last).toLowerCase(Locale.ENGLISH);
+            int end = t.length();
+            while (end > 0 && PyStrings.isSpace(t.charAt(end - 1))) {
+                end--;
             }
-            line.append(t.toLowerCase(Locale.ENGLISH));
+            if (end > 0) {
+                tail = t.substring(0, end);
+                break;
+            }
+            last--;
         }
-        int end = line.length();
-        while (end > 0 && PyStrings.isSpace(line.charAt(end - 1))) {
-            end--;
-        }
-        StringBuilder kept = new StringBuilder(end);
-        for (String w : line.substring(0, end).split(" ", -1)) {
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i <= last; i++) {
+            String w = i == last ? tail : tokens.get(i).toLowerCase(Locale.ENGLISH);
             if (!DROPPED.contains(w)) {
                 if (kept.length() > 0) {
                     kept.append(' ');

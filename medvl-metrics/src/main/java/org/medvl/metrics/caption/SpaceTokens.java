@@ -20,6 +20,21 @@ final class SpaceTokens {
         return out;
     }
 
+    /** True when {@code split(" ")} and {@code split()} agree: non-empty words separated by single spaces. */
+    static boolean singleSpaced(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? text.charAt(i + 1) == ' ' : PyStrings.isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int[] ids(String text, Map<String, Integer> vocab) {
         String[] words = PyStrings.splitSpace(text);
         int[] ids = new int[words.length];

@@ -3,6 +3,8 @@ package org.medvl.metrics.labeler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.medvl.core.record.ReportSections;
+import org.medvl.core.text.ReportSectionParser;
 import org.medvl.metrics.labeler.PatternIndex.Match;
 import org.medvl.metrics.labeler.Vocabulary.CueRule;
 import org.medvl.metrics.labeler.Vocabulary.Kind;
@@ -82,6 +84,18 @@ public final class FindingsLabeler {
     /** Labels findings and impression together, as CheXpert-based CE evaluation does. */
     public ReportLabels label(String findings, String impression) {
         return label((findings == null ? "" : findings) + " .\n" + (impression == null ? "" : impression));
+    }
+
+    /**
+     * Labels a whole report with section headers (MIMIC-CXR style): only FINDINGS and IMPRESSION are labelled, so an
+     * indication such as "r/o pneumonia" does not count; a text without those headers is labelled whole.
+     */
+    public ReportLabels labelReport(String fullReport) {
+        ReportSections sections = ReportSectionParser.parse(fullReport);
+        if (sections.findings().isEmpty() && sections.impression().isEmpty()) {
+            return label(fullReport);
+        }
+        return label(sections.findings(), sections.impression());
     }
 
     /** Every mention in a report with its state and the cue that decided it. */

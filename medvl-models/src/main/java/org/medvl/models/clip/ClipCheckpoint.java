@@ -13,6 +13,11 @@ import org.medvl.models.tokenizer.WordPieceTokenizer;
 public record ClipCheckpoint(Path dir, ClipModel model, WordPieceTokenizer tokenizer, JsonNode preprocess,
                              TrainingState state) {
 
+    /** The image pipeline the model was trained with, rebuilt from preprocess.json. */
+    public org.medvl.models.train.PipelineImages images() {
+        return org.medvl.models.train.PipelineImages.fromJson(preprocess, dir.resolve(Checkpoints.PREPROCESS).toString());
+    }
+
     public static ClipCheckpoint read(Path dir, NDManager manager) {
         Checkpoints.require(dir, Checkpoints.CONFIG, Checkpoints.WEIGHTS, Checkpoints.TOKENIZER,
                 Checkpoints.PREPROCESS);

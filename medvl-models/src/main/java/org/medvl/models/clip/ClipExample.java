@@ -18,6 +18,12 @@ public record ClipExample(String id, Path image, String text, String modality, S
         Objects.requireNonNull(text, "text");
     }
 
+    /** The text built from {@code template}: {caption}, {modality} and {plane} are replaced (unknown as ""). */
+    public String text(String template) {
+        return template.replace("{modality}", modality == null ? "" : modality)
+                .replace("{plane}", plane == null ? "" : plane).replace("{caption}", text).trim();
+    }
+
     public static ClipExample of(ImageTextPair pair) {
         return new ClipExample(pair.id(), Path.of(pair.image().path()), pair.text(), pair.image().modality(),
                 pair.image().view());

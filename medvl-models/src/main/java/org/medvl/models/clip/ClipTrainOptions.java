@@ -36,8 +36,6 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
 
     /** The text a record trains with, e.g. "{modality} {plane}. {caption}" -> "CT Axial. Mass in the ...". */
     public String text(ClipExample e) {
-        return textTemplate.replace("{modality}", e.modality() == null ? "" : e.modality())
-                .replace("{plane}", e.plane() == null ? "" : e.plane())
-                .replace("{caption}", e.text()).trim();
+        return e.text(textTemplate);
     }
 }

@@ -20,6 +20,7 @@ public final class DjlClipEncoder implements ClipEncoder {
     private final NDManager manager;
     private final int batchSize;
     private final int workers;
+    private NDManager owned;
 
     /** Wraps a model in memory (e.g. during training); the caller keeps ownership of the model's manager. */
     public DjlClipEncoder(ClipModel model, WordPieceTokenizer tokenizer, ImageTensors images, NDManager parent,
@@ -32,13 +33,18 @@ public final class DjlClipEncoder implements ClipEncoder {
         this.workers = workers;
     }
 
-    /**
-     * Loads a checkpoint directory; {@code images} must decode as the checkpoint's preprocess.json says (see
-     * {@link ClipCheckpoint#images}).
-     */
-    public static DjlClipEncoder load(Path dir, ImageTensors images, NDManager manager, int batchSize) {
-        ClipCheckpoint ck = ClipCheckpoint.read(dir, manager);
-        return new DjlClipEncoder(ck.model(), ck.tokenizer(), images, manager, batchSize, 2);
+    /** Loads a checkpoint directory with the image pipeline its preprocess.json describes; close to free it. */
+    public static DjlClipEncoder load(Path dir, int batchSize) {
+        NDManager base = NDManager.newBaseManager();
+        try {
+            ClipCheckpoint ck = ClipCheckpoint.read(dir, base);
+            DjlClipEncoder enc = new DjlClipEncoder(ck.model(), ck.tokenizer(), ck.images(), base, batchSize, 2);
+            enc.owned = base;
+            return enc;
+        } catch (RuntimeException e) {
+            base.close();
+            throw e;
+        }
     }
 
     @Override
@@ -99,5 +105,20 @@ public final class DjlClipEncoder implements ClipEncoder {
     @Override
     public void close() {
         manager.close();
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    public WordPieceTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public ClipModel model() {
+        return model;
+    }
+
+    public ImageTensors imageTensors() {
+        return images;
     }
 }

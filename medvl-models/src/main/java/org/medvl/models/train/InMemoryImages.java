@@ -29,12 +29,10 @@ public final class InMemoryImages implements ImageTensors {
         }
     }
 
-    /** Decodes every image once with {@code source}. */
-    public static InMemoryImages cache(ImageTensors source, Iterable<Path> images) {
+    /** Decodes every image once with {@code source}, in parallel. */
+    public static InMemoryImages cache(ImageTensors source, java.util.Collection<Path> images) {
         Map<Path, float[]> map = new ConcurrentHashMap<>();
-        for (Path p : images) {
-            map.computeIfAbsent(p, source::load);
-        }
+        images.parallelStream().distinct().forEach(p -> map.put(p, source.load(p)));
         return new InMemoryImages(map, source.channels(), source.size(), source.describe());
     }
 

@@ -41,7 +41,7 @@ public final class MetricsLog {
         plot(history, "loss", "loss", List.of("train_loss"));
         plot(history, "learning_rate", "learning rate", List.of("learning_rate"));
         TreeSet<String> validation = new TreeSet<>();
-        history.forEach(m -> m.keySet().stream().filter(k -> k.startsWith("val_") && !k.contains("random"))
+        history.forEach(m -> m.keySet().stream().filter(k -> k.startsWith("val_") && k.contains("R@") && !k.contains("random"))
                 .forEach(validation::add));
         if (!validation.isEmpty()) {
             plot(history, "validation", "validation", List.copyOf(validation));

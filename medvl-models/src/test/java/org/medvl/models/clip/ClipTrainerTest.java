@@ -34,8 +34,9 @@ class ClipTrainerTest {
         assertTrue(last < first * 0.7, "loss fell from " + first + " to " + last);
 
         // Zero-shot on held-out images: chance is 0.25 over four quadrants.
-        try (NDManager m = NDManager.newBaseManager();
-             DjlClipEncoder enc = DjlClipEncoder.load(r.model(), val.images, m, 16)) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ClipCheckpoint ck = ClipCheckpoint.read(r.model(), m);
+            DjlClipEncoder enc = new DjlClipEncoder(ck.model(), ck.tokenizer(), val.images, m, 16, 1);
             ZeroShotClassifier zs = ZeroShotClassifier.fromTemplates(enc,
                     List.of(SyntheticPairs.QUADRANTS), List.of("bright lesion in the {}", "lesion {}"));
             List<String> truth = val.examples.stream().map(ClipExample::modality).toList();

@@ -58,10 +58,14 @@ public final class Renderer {
             throw ApiException.badRequest("size must be 16.." + MAX_SIDE);
         }
         BufferedImage full = pipeline.toDisplay(image, 0, window);
-        BufferedImage out = fit(full, maxSide);
+        return encode(fit(full, maxSide));
+    }
+
+    /** PNG bytes of an image (lossless; no metadata is written). */
+    static byte[] encode(BufferedImage img) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            ImageIO.write(out, "png", bytes);
+            ImageIO.write(img, "png", bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

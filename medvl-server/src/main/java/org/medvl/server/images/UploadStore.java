@@ -3,9 +3,7 @@ package org.medvl.server.images;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.medvl.core.MedvlException;
 import org.medvl.core.io.AtomicFiles;
 import org.medvl.image.ImageLimits;
@@ -81,7 +78,11 @@ public final class UploadStore implements AutoCloseable {
             remember(s);
             return s;
         } catch (MedvlException e) {
-            throw new ApiException(status(e), "upload: " + Messages.oneLine(e.getMessage()));
+            if (String.valueOf(e.getMessage()).contains("beyond the limit")) { // the decoder's own pixel check
+                throw new ApiException(413, "upload: the image declares more than the limit of " + limits.maxPixels()
+                        + " pixels (a guard against decompression bombs)");
+            }
+            throw new ApiException(status(e), Messages.oneLine(e.getMessage())); // medvl-image names the source "upload"
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -143,8 +144,8 @@ public final class UploadStore implements AutoCloseable {
 
     private void checkPixels(long pixels) {
         if (pixels > limits.maxPixels()) {
-            throw new ApiException(413, "upload: image of " + pixels + " pixels exceeds the limit of "
-                    + limits.maxPixels());
+            throw new ApiException(413, "upload: the image declares " + pixels + " pixels, more than the limit of "
+                    + limits.maxPixels() + " (a guard against decompression bombs)");
         }
     }
 
@@ -263,13 +264,7 @@ public final class UploadStore implements AutoCloseable {
                 }
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(out, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Renderer.encode(out);
     }
 
     private static int status(MedvlException e) {

@@ -1,8 +1,6 @@
 package org.medvl.server.models;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,22 +11,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.medvl.core.MedvlException;
-import org.medvl.image.ImagePipeline;
-import org.medvl.image.PreprocessConfig;
 import org.medvl.models.checkpoint.Checkpoints;
-import org.medvl.models.clip.DjlClipEncoder;
-import org.medvl.models.train.ImageTensors;
+import org.medvl.models.clip.ClipEncoders;
+import org.medvl.models.onnx.OnnxClipEncoder;
 
 /**
  * Loads what a model directory holds through the medvl-models loaders: the directory itself and each of its
- * immediate subdirectories may be a checkpoint. CLIP checkpoints (config.json with image and text encoders and an
- * embedding width) serve zero-shot findings. Report and VQA checkpoints have no loader in medvl-models yet: they are
+ * immediate subdirectories may be a checkpoint. CLIP models (a medvl checkpoint whose config.json has image and text
+ * encoders and an embedding width, or an ONNX export) serve zero-shot findings and embeddings. Report and VQA checkpoints have no loader in medvl-models yet: they are
  * listed with a note, and their panels stay off. A checkpoint that fails to load is reported, never fatal, so one
  * broken model does not keep the others from being served.
  */
 public final class ModelDirectory {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CLIP_BATCH = 16;
 
     private ModelDirectory() {
     }
@@ -42,8 +36,7 @@ public final class ModelDirectory {
         ClipAdapter clip = null;
         List<String> unknown = new ArrayList<>();
         for (Path ck : candidates(dir)) {
-            JsonNode config = Checkpoints.tree(ck, Checkpoints.CONFIG);
-            if (!isClip(config)) {
+            if (!isClip(ck)) {
                 unknown.add(ck.getFileName().toString());
                 log.accept("models: " + ck + ": not a CLIP checkpoint; report and VQA checkpoints need loaders"
                         + " medvl-models does not have yet, skipped");
@@ -56,8 +49,9 @@ public final class ModelDirectory {
             try {
                 clip = loadClip(ck);
                 log.accept("models: " + ck + ": CLIP checkpoint loaded (zero-shot findings, embeddings)");
-            } catch (MedvlException | IllegalArgumentException e) {
-                notes.put(ModelSet.FINDINGS, "CLIP checkpoint " + ck.getFileName() + " failed to load: " + e.getMessage());
+            } catch (RuntimeException e) { // a broken checkpoint or engine: report it, serve the rest
+                notes.put(ModelSet.FINDINGS, "CLIP checkpoint " + ck.getFileName() + " failed to load: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
                 log.accept("models: " + ck + ": " + e.getMessage());
             }
         }
@@ -70,60 +64,34 @@ public final class ModelDirectory {
 
     private static List<Path> candidates(Path dir) {
         List<Path> out = new ArrayList<>();
-        if (Files.isRegularFile(dir.resolve(Checkpoints.CONFIG))) {
+        if (looksLikeModel(dir)) {
             out.add(dir);
         }
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> Files.isRegularFile(p.resolve(Checkpoints.CONFIG))).sorted().forEach(out::add);
+            s.filter(ModelDirectory::looksLikeModel).sorted().forEach(out::add);
         } catch (IOException e) {
             throw new MedvlException("cannot list model directory " + dir + ": " + e.getMessage());
         }
         return out;
     }
 
-    static boolean isClip(JsonNode config) {
+    private static boolean looksLikeModel(Path dir) {
+        return Files.isRegularFile(dir.resolve(Checkpoints.CONFIG)) || OnnxClipEncoder.isExport(dir);
+    }
+
+    static boolean isClip(Path dir) {
+        if (OnnxClipEncoder.isExport(dir)) {
+            return true;
+        }
+        if (!Files.isRegularFile(dir.resolve(Checkpoints.CONFIG))) {
+            return false;
+        }
+        JsonNode config = Checkpoints.tree(dir, Checkpoints.CONFIG);
         return config.has("image") && config.has("text") && config.has("embedDim");
     }
 
+    /** A medvl checkpoint (DJL) or an ONNX export, through medvl-models' own loader. */
     private static ClipAdapter loadClip(Path dir) {
-        Checkpoints.require(dir, Checkpoints.CONFIG, Checkpoints.WEIGHTS, Checkpoints.TOKENIZER,
-                Checkpoints.PREPROCESS);
-        JsonNode pre = Checkpoints.tree(dir, Checkpoints.PREPROCESS);
-        PreprocessConfig config;
-        try {
-            config = JSON.treeToValue(pre.has("size") ? pre : pre.path("preprocess"), PreprocessConfig.class);
-        } catch (IOException e) {
-            throw new MedvlException(dir.resolve(Checkpoints.PREPROCESS) + " is not a preprocessing description this"
-                    + " server can read: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        ImagePipeline pipeline = new ImagePipeline(config);
-        ImageTensors tensors = new ImageTensors() {
-            @Override
-            public float[] load(Path image) {
-                return pipeline.toTensor(image);
-            }
-
-            @Override
-            public int channels() {
-                return config.channels();
-            }
-
-            @Override
-            public int size() {
-                return config.size();
-            }
-
-            @Override
-            public JsonNode describe() {
-                return pre;
-            }
-        };
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            return new ClipAdapter("clip:" + dir.getFileName(), DjlClipEncoder.load(dir, tensors, manager, CLIP_BATCH));
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return new ClipAdapter("clip:" + dir.getFileName(), ClipEncoders.open(dir));
     }
 }

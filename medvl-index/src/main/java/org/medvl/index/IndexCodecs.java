@@ -10,8 +10,8 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
  * Lucene's default codec with chosen HNSW graph parameters. Only writing needs it: segments record the vectors
  * format by name, so any reader opens them with the default codec.
  */
-final class HnswCodec {
-    private HnswCodec() {
+public final class IndexCodecs {
+    private IndexCodecs() {
     }
 
     /**
@@ -20,7 +20,7 @@ final class HnswCodec {
      * @param mergeWorkers threads that build the graph during merges; 1 means the merging thread alone
      * @param executor     pool for those workers, or null when mergeWorkers is 1
      */
-    static Codec of(int maxConn, int beamWidth, int mergeWorkers, ExecutorService executor) {
+    public static Codec hnsw(int maxConn, int beamWidth, int mergeWorkers, ExecutorService executor) {
         KnnVectorsFormat format = mergeWorkers > 1
                 ? new Lucene99HnswVectorsFormat(maxConn, beamWidth, mergeWorkers, executor)
                 : new Lucene99HnswVectorsFormat(maxConn, beamWidth);

@@ -1,0 +1,101 @@
+package org.medvl.cli.bench;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.XavierInitializer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.medvl.cli.train.ClipModelOptions;
+import org.medvl.core.MedvlException;
+import org.medvl.models.clip.ClipConfig;
+import org.medvl.models.clip.ClipData;
+import org.medvl.models.clip.ClipExample;
+import org.medvl.models.clip.ClipModel;
+import org.medvl.models.clip.ClipTrainOptions;
+import org.medvl.models.clip.ClipTrainer;
+import org.medvl.models.clip.DjlClipEncoder;
+import org.medvl.models.tokenizer.WordPieceTrainer;
+import org.medvl.models.train.AugmentConfig;
+import org.medvl.models.train.InMemoryImages;
+import org.medvl.models.train.PipelineImages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code medvl bench train}: CLIP training images/s with the real data pipeline (decode + resize + augment on
+ * worker threads) next to pre-decoded in-memory tensors, in one run, and inference images/s at batch 1 and 32.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Training images/s: real data pipeline vs pre-decoded tensors; inference images/s at batch 1 and 32")
+public final class TrainBenchCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "NAME:PATH#split",
+            description = "Image-text pairs, e.g. medpix-2.0:../shared/data/medpix-2.0#train")
+    String data;
+
+    @Mixin
+    ClipModelOptions model = new ClipModelOptions();
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Training batch (default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--steps", defaultValue = "20", description = "Timed training steps per mode (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Decoding threads (default ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--limit", defaultValue = "512", description = "Pairs to use (default ${DEFAULT-VALUE})")
+    int limit;
+
+    @Override
+    public Integer call() {
+        if (steps < 1 || batchSize < 2 || warmup < 0) {
+            throw new MedvlException("--steps must be >= 1, --batch-size >= 2, --warmup >= 0");
+        }
+        List<ClipExample> examples = ClipData.load(data, limit);
+        if (examples.size() < batchSize) {
+            throw new MedvlException("only " + examples.size() + " pairs, fewer than one batch");
+        }
+        ClipConfig config = model.config();
+        ClipTrainOptions options = new ClipTrainOptions(1, batchSize, 1e-4f, 1e-5f, 0, 0.1f, 1f, 42, workers, 0,
+                AugmentConfig.medicalDefault(), model.vocabSize, "{caption}");
+        PipelineImages pipeline = PipelineImages.grey(model.imageSize);
+        List<Path> files = examples.stream().map(ClipExample::image).toList();
+        System.out.printf("pre-decoding %d images for the in-memory reference...%n", files.size());
+        InMemoryImages cached = InMemoryImages.cache(pipeline, files);
+
+        double real = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
+        double memory = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
+        System.out.printf("%nCLIP training, %s encoder, %d px, batch %d, %d timed steps, %d loader threads, %d cores%n",
+                config.image().type(), model.imageSize, batchSize, steps, workers,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("  real pipeline (decode+resize+augment)   %8.1f images/s%n", real);
+        System.out.printf("  pre-decoded in-memory tensors           %8.1f images/s%n", memory);
+        System.out.printf("  ratio real / in-memory                  %8.3f  (goal >= 0.9)%n", real / memory);
+
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ClipModel m = new ClipModel(config);
+            m.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            m.initialize(manager);
+            var tok = new WordPieceTrainer(config.text().vocabSize(), 2).train(
+                    examples.stream().map(ClipExample::text).toList());
+            System.out.println("inference (image embedding, real pipeline):");
+            for (int b : new int[] {1, 32}) {
+                try (DjlClipEncoder enc = new DjlClipEncoder(m, tok, pipeline, manager, b, workers)) {
+                    int n = Math.min(files.size(), b == 1 ? 64 : 256);
+                    enc.embedImages(files.subList(0, Math.min(n, 2 * b)));
+                    long t0 = System.nanoTime();
+                    enc.embedImages(files.subList(0, n));
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf("  batch %-3d %8.1f images/s  (%d images)%n", b, n / s, n);
+                }
+            }
+        }
+        return 0;
+    }
+}

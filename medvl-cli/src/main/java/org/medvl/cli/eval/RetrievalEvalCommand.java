@@ -1,0 +1,94 @@
+package org.medvl.cli.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.medvl.core.io.AtomicFiles;
+import org.medvl.models.clip.ClipData;
+import org.medvl.models.clip.ClipEncoder;
+import org.medvl.models.clip.ClipEncoders;
+import org.medvl.models.clip.ClipExample;
+import org.medvl.models.clip.RetrievalScores;
+import org.medvl.models.clip.ZeroShotClassifier;
+import org.medvl.models.clip.ZeroShotPrompts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code medvl eval retrieval}: image-to-text and text-to-image R@K on a split next to the random baseline, plus
+ * zero-shot modality and plane accuracy where the records carry those labels.
+ */
+@Command(name = "retrieval", mixinStandardHelpOptions = true,
+        description = "Image-text retrieval R@1/5/10 (both directions, vs random) and zero-shot modality/plane accuracy")
+public final class RetrievalEvalCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "A medvl CLIP checkpoint or an ONNX export directory")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "NAME:PATH#split",
+            description = "Evaluation pairs, e.g. medpix-2.0:../shared/data/medpix-2.0#dev")
+    String data;
+
+    @Option(names = "--text-template", defaultValue = "{caption}",
+            description = "Query text built from a record, as at training (default ${DEFAULT-VALUE})")
+    String textTemplate;
+
+    @Option(names = "--out", description = "Write all scores as JSON to this file")
+    Path outFile;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ClipExample> examples = ClipData.load(data, 0);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("model", model.toString());
+        results.put("data", data);
+        results.put("pairs", examples.size());
+        try (ClipEncoder enc = ClipEncoders.open(model)) {
+            float[][] img = enc.embedImages(examples.stream().map(ClipExample::image).toList());
+            List<String> texts = examples.stream().map(e -> e.text(textTemplate)).toList();
+            Map<String, Double> r = RetrievalScores.compute(img, enc.embedTexts(texts));
+            results.putAll(r);
+            System.out.printf("retrieval on %d pairs      R@1     R@5     R@10%n", examples.size());
+            for (String dir : List.of("image_to_text", "text_to_image", "random")) {
+                System.out.printf("  %-22s %.4f  %.4f  %.4f%n", dir.replace('_', ' '), r.get(dir + "_R@1"),
+                        r.get(dir + "_R@5"), r.get(dir + "_R@10"));
+            }
+            zeroShot(enc, examples, "modality", ZeroShotPrompts.modality(), results);
+            zeroShot(enc, examples, "plane", ZeroShotPrompts.plane(), results);
+        }
+        if (outFile != null) {
+            AtomicFiles.writeString(outFile,
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+            System.out.println("results: " + outFile);
+        }
+        return 0;
+    }
+
+    private static void zeroShot(ClipEncoder enc, List<ClipExample> examples, String task,
+                                 Map<String, List<String>> prompts, Map<String, Object> results) {
+        List<Path> images = new ArrayList<>();
+        List<String> truth = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ClipExample e : examples) {
+            String c = ZeroShotPrompts.classOf(prompts, task.equals("modality") ? e.modality() : e.plane());
+            if (c != null) {
+                images.add(e.image());
+                truth.add(c);
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        if (images.isEmpty()) {
+            return;
+        }
+        double acc = new ZeroShotClassifier(enc, prompts).accuracy(images, truth);
+        double majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / (double) images.size();
+        results.put("zeroshot_" + task + "_accuracy", acc);
+        results.put("zeroshot_" + task + "_majority_baseline", majority);
+        results.put("zeroshot_" + task + "_images", images.size());
+        System.out.printf("zero-shot %-8s accuracy %.4f on %d images %s (majority class %.4f, chance %.4f)%n", task,
+                acc, images.size(), counts, majority, 1.0 / prompts.size());
+    }
+}

@@ -1,0 +1,98 @@
+package org.medvl.cli.predict;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.medvl.core.MedvlException;
+import org.medvl.core.io.AtomicFiles;
+import org.medvl.models.clip.ClipEncoder;
+import org.medvl.models.clip.ClipEncoders;
+import org.medvl.models.clip.ZeroShotClassifier;
+import org.medvl.models.clip.ZeroShotPrompts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code medvl predict zeroshot}: classify images from text prompts with a CLIP-style model. */
+@Command(name = "zeroshot", mixinStandardHelpOptions = true,
+        description = "Zero-shot classification of images from text prompts (prompt ensembles)")
+public final class ZeroShotCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "A medvl CLIP checkpoint or an ONNX export directory")
+    Path model;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (PNG, JPEG, DICOM, ...)")
+    List<Path> images;
+
+    @Option(names = "--classes", split = ",", description = "Class names, e.g. CT,MR")
+    List<String> classes;
+
+    @Option(names = "--template", description = "Prompt template(s) with {} for the class name (repeatable); "
+            + "default: \"{}\" and \"a {} image\"")
+    List<String> templates;
+
+    @Option(names = "--task", description = "A built-in prompt ensemble instead of --classes: modality or plane")
+    String task;
+
+    @Option(names = "--out", description = "Also write the predictions as JSON to this file")
+    Path outFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, List<String>> prompts = prompts();
+        for (Path p : images) {
+            if (!Files.isRegularFile(p)) {
+                throw new MedvlException("image " + p + " does not exist");
+            }
+        }
+        try (ClipEncoder enc = ClipEncoders.open(model)) {
+            ZeroShotClassifier zs = new ZeroShotClassifier(enc, prompts);
+            List<ZeroShotClassifier.Prediction> preds = zs.classify(images);
+            ObjectMapper om = new ObjectMapper();
+            ObjectNode json = om.createObjectNode();
+            for (int i = 0; i < images.size(); i++) {
+                ZeroShotClassifier.Prediction p = preds.get(i);
+                StringBuilder sb = new StringBuilder();
+                p.probabilities().forEach((c, v) -> sb.append(String.format("  %s %.3f", c, v)));
+                System.out.printf("%s\t%s\t%.3f\t%s%n", images.get(i), p.label(), p.probability(), sb.toString().trim());
+                json.set(images.get(i).toString(), om.valueToTree(p));
+            }
+            if (outFile != null) {
+                AtomicFiles.writeString(outFile, om.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+                System.out.println("predictions: " + outFile);
+            }
+        }
+        return 0;
+    }
+
+    private Map<String, List<String>> prompts() {
+        if (task != null) {
+            if (classes != null) {
+                throw new MedvlException("give either --task or --classes, not both");
+            }
+            return switch (task) {
+                case "modality" -> ZeroShotPrompts.modality();
+                case "plane" -> ZeroShotPrompts.plane();
+                default -> throw new MedvlException("--task: unknown task '" + task + "' (expected modality or plane)");
+            };
+        }
+        if (classes == null || classes.isEmpty()) {
+            throw new MedvlException("give the classes: --classes CT,MR (or --task modality)");
+        }
+        List<String> t = templates == null || templates.isEmpty() ? List.of("{}", "a {} image") : templates;
+        for (String s : t) {
+            if (!s.contains("{}")) {
+                throw new MedvlException("--template '" + s + "' has no {} for the class name");
+            }
+        }
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String c : classes) {
+            m.put(c.trim(), t.stream().map(s -> s.replace("{}", c.trim())).toList());
+        }
+        return m;
+    }
+}

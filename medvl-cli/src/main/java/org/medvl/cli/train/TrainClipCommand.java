@@ -1,0 +1,103 @@
+package org.medvl.cli.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.medvl.models.clip.ClipConfig;
+import org.medvl.models.clip.ClipData;
+import org.medvl.models.clip.ClipExample;
+import org.medvl.models.clip.ClipTrainOptions;
+import org.medvl.models.clip.ClipTrainer;
+import org.medvl.models.train.AugmentConfig;
+import org.medvl.models.train.ImageTensors;
+import org.medvl.models.train.InMemoryImages;
+import org.medvl.models.train.PipelineImages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code medvl train clip}: contrastive image-text training on the JVM (DJL, PyTorch engine, CPU). */
+@Command(name = "clip", mixinStandardHelpOptions = true,
+        description = "Train a CLIP-style image-text model (symmetric InfoNCE, AdamW, warm-up + cosine)")
+public final class TrainClipCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "NAME:PATH#split",
+            description = "Training pairs, e.g. medpix-2.0:../shared/data/medpix-2.0#train")
+    String data;
+
+    @Option(names = "--val", paramLabel = "NAME:PATH#split",
+            description = "Validation pairs scored (R@K) after every epoch, e.g. medpix-2.0:../shared/data/medpix-2.0#dev")
+    String val;
+
+    @Option(names = "--out", required = true, description = "Run directory (new, or the run to --resume)")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint (same options)")
+    boolean resume;
+
+    @Mixin
+    ClipModelOptions model = new ClipModelOptions();
+
+    @Option(names = "--epochs", defaultValue = "20") int epochs;
+    @Option(names = "--batch-size", defaultValue = "32") int batchSize;
+    @Option(names = "--lr", defaultValue = "5e-4") float lr;
+    @Option(names = "--min-lr", defaultValue = "1e-5") float minLr;
+    @Option(names = "--warmup", defaultValue = "50", description = "Warm-up steps (default ${DEFAULT-VALUE})")
+    int warmup;
+    @Option(names = "--weight-decay", defaultValue = "0.1") float weightDecay;
+    @Option(names = "--grad-clip", defaultValue = "1.0") float gradClip;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--workers", defaultValue = "2", description = "Image decoding threads (default ${DEFAULT-VALUE})")
+    int workers;
+    @Option(names = "--checkpoint-every", defaultValue = "0",
+            description = "Also checkpoint every N steps within an epoch (default: epoch ends only)")
+    int checkpointEvery;
+
+    @Option(names = "--text-template", defaultValue = "{caption}",
+            description = "Training text built from a record: {caption}, {modality}, {plane} (default ${DEFAULT-VALUE})")
+    String textTemplate;
+
+    @Option(names = "--hflip", description = "Allow horizontal flips (off by default: laterality matters in radiology)")
+    boolean hflip;
+
+    @Option(names = "--no-augment", description = "Train without augmentation")
+    boolean noAugment;
+
+    @Option(names = "--cache-images", description = "Decode every image once and keep the tensors in memory "
+            + "(augmentation still runs per epoch on the loader threads); speeds up multi-epoch runs on slow decoders")
+    boolean cacheImages;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training pairs (quick tries)")
+    int limit;
+
+    @Override
+    public Integer call() {
+        List<ClipExample> train = ClipData.load(data, limit);
+        List<ClipExample> validation = val == null ? List.of() : ClipData.load(val, 0);
+        ClipConfig config = model.config();
+        AugmentConfig augment = noAugment ? AugmentConfig.none()
+                : new AugmentConfig(0.8f, 10f, 0.1f, 0.1f, hflip);
+        ClipTrainOptions options = new ClipTrainOptions(epochs, batchSize, lr, minLr, warmup, weightDecay, gradClip,
+                seed, workers, checkpointEvery, augment, model.vocabSize, textTemplate);
+        System.err.printf("training on %,d pairs%s; %d steps per epoch%n", train.size(),
+                validation.isEmpty() ? "" : String.format(", validating on %,d", validation.size()),
+                train.size() / batchSize);
+        ImageTensors images = PipelineImages.grey(model.imageSize);
+        if (cacheImages) {
+            List<Path> files = new ArrayList<>(train.stream().map(ClipExample::image).toList());
+            validation.forEach(e -> files.add(e.image()));
+            System.err.printf("decoding %,d images once (--cache-images)%n", files.size());
+            images = InMemoryImages.cache(images, files);
+        }
+        ClipTrainer.Result r = new ClipTrainer(config, options, images).train(train, validation, out, resume, null);
+        for (Map.Entry<String, Object> e : r.lastEpoch().entrySet()) {
+            Object v = e.getValue();
+            System.out.printf("%-28s %s%n", e.getKey(), v instanceof Double d ? String.format("%.4f", d) : v);
+        }
+        System.out.println("model:   " + r.model());
+        System.out.println("metrics: " + out.resolve("metrics.jsonl"));
+        System.out.println("plots:   " + out.resolve("plots"));
+        return 0;
+    }
+}
