@@ -24,7 +24,8 @@ final class CommandGroups {
         group(out, "metrics", "Score outputs: caption, clinical efficacy, VQA, retrieval, classification", List.of(
                 new org.medvl.cli.metrics.CaptionCommand(),
                 new org.medvl.cli.metrics.ClinicalCommand(), new org.medvl.cli.metrics.VqaCommand(),
-                new org.medvl.cli.metrics.RetrievalCommand(), new org.medvl.cli.metrics.ClassificationCommand()));
+                new org.medvl.cli.metrics.RetrievalCommand(), new org.medvl.cli.metrics.ClassificationCommand(),
+                new org.medvl.cli.metrics.TrustCommand()));
         group(out, "label", "Label reports with the 14 CheXpert findings", List.of(
                 new org.medvl.cli.label.LabelCommand()));
         group(out, "train", "Train CLIP-style, report-generation and VQA models", List.of(

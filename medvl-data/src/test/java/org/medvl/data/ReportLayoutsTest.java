@@ -56,6 +56,20 @@ class ReportLayoutsTest {
     }
 
     @Test
+    void mimicCxrR2GenAnnotation() {
+        Fixture f = new Fixture(dir);
+        f.text("annotation.json", "{\"train\": [{\"id\": \"02aa804e-bde0afdd-112c0b34-7bc16630-4e384014\","
+                + " \"study_id\": 50414267, \"subject_id\": 10000032, \"report\": \"There is no focal consolidation.\","
+                + " \"image_path\": [\"p10/p10000032/s50414267/02aa804e-bde0afdd-112c0b34-7bc16630-4e384014.jpg\"],"
+                + " \"split\": \"train\"}], \"val\": [], \"test\": []}");
+        List<ReportStudy> s = studies("mimic-cxr:" + dir);
+        assertEquals(1, s.size());
+        assertEquals("There is no focal consolidation.", s.get(0).sections().findings());
+        assertTrue(s.get(0).images().get(0).path().endsWith("images/p10/p10000032/s50414267/"
+                + "02aa804e-bde0afdd-112c0b34-7bc16630-4e384014.jpg"), s.get(0).images().toString());
+    }
+
+    @Test
     void ffaIrBilingualReports() {
         Fixture f = new Fixture(dir);
         f.text("ffair_annotation.json", "{\"train\": {\"case_1\": {\"Image_path\": \"['1/a.jpg', '1/b.jpg']\","

@@ -20,12 +20,13 @@ import java.util.List;
  * @param seriesInstanceUid Series Instance UID (0020,000E)
  * @param sopInstanceUid SOP Instance UID (0008,0018)
  * @param windows VOI windows from the header (Window Center/Width), first one is the default
+ * @param voiLut the first VOI LUT of the VOI LUT Sequence (0028,3010), or null; used when the header has no window
  * @param numberOfFrames frames in the file
  */
 public record ImageHeader(String format, String transferSyntaxUid, String transferSyntaxName, String sopClassUid,
         String modality, String bodyPart, String viewPosition, String photometric, String patientAge,
         String patientSex, String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid,
-        List<Window> windows, int numberOfFrames) {
+        List<Window> windows, VoiLut voiLut, int numberOfFrames) {
 
     public ImageHeader {
         windows = List.copyOf(windows);
@@ -33,7 +34,8 @@ public record ImageHeader(String format, String transferSyntaxUid, String transf
 
     /** A header for a non-DICOM image: only the format and photometric interpretation are known. */
     public static ImageHeader plain(String format, String photometric) {
-        return new ImageHeader(format, "", format, "", "", "", "", photometric, "", "", "", "", "", List.of(), 1);
+        return new ImageHeader(format, "", format, "", "", "", "", photometric, "", "", "", "", "", List.of(), null,
+                1);
     }
 
     public boolean isDicom() {
@@ -45,7 +47,8 @@ public record ImageHeader(String format, String transferSyntaxUid, String transf
     public String toString() {
         return "ImageHeader[format=" + format + ", transferSyntax=" + transferSyntaxName + ", modality=" + modality
                 + ", bodyPart=" + bodyPart + ", viewPosition=" + viewPosition + ", photometric=" + photometric
-                + ", frames=" + numberOfFrames + ", windows=" + windows + ", patientAge=" + hidden(patientAge)
+                 + ", frames=" + numberOfFrames + ", windows=" + windows + (voiLut == null ? "" : ", voiLut=" + voiLut)
+                + ", patientAge=" + hidden(patientAge)
                 + ", patientSex=" + hidden(patientSex) + ", studyInstanceUid=" + hidden(studyInstanceUid)
                 + ", seriesInstanceUid=" + hidden(seriesInstanceUid) + ", sopInstanceUid=" + hidden(sopInstanceUid)
                 + "]";

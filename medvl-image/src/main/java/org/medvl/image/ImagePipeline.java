@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one image pipeline shared by training, prediction and the server: decode, Modality LUT, VOI window (MONOCHROME1
- * inverted), channel conversion, resize keeping the aspect ratio with padding, normalisation, CHW floats. Immutable
+ * The one image pipeline shared by training, prediction and the server: decode, Modality LUT, VOI window or the
+ * header's VOI LUT table (MONOCHROME1 inverted), channel conversion, resize keeping the aspect ratio with padding, normalisation, CHW floats. Immutable
  * and thread-safe; resampling weights are cached per (input, output) size.
  *
  * <p>Resizing is separable with a triangle (bilinear) filter widened by the scale factor when shrinking, the
@@ -114,7 +114,10 @@ public final class ImagePipeline {
         int[] s = image.storedValues(frame);
         float[] out = new float[c * n];
         if (image.samplesPerPixel() == 1) {
-            Window.Mapper m = (win != null ? win : image.defaultWindow(frame)).mapper();
+            VoiLut lut = image.header().voiLut();
+            Window.Mapper m = win != null ? win.mapper()
+                    : image.header().windows().isEmpty() && lut != null ? lut.mapper()
+                    : image.defaultWindow(frame).mapper();
             boolean invert = image.isMonochrome1();
             boolean u32 = !image.signed() && image.bitsStored() == 32;
             float slope = (float) image.rescaleSlope();

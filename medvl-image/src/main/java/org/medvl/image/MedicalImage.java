@@ -29,7 +29,7 @@ public final class MedicalImage {
      * @param width columns
      * @param height rows
      * @param samplesPerPixel 1 (grey) or 3 (RGB)
-     * @param photometric MONOCHROME1, MONOCHROME2, PALETTE COLOR (as grey indices) or RGB
+     * @param photometric MONOCHROME1, MONOCHROME2 or RGB (YBR and PALETTE COLOR are converted to RGB on decoding)
      * @param bitsStored bits per stored sample
      * @param signed whether stored values are two's complement
      * @param rescaleSlope modality LUT slope (1 when absent)

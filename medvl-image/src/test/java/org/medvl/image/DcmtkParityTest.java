@@ -83,9 +83,9 @@ class DcmtkParityTest {
                     for (int i = 0; i < a.length; i++) {
                         max = Math.max(max, Math.abs(a[i] - b[i]));
                     }
-                    // IDCT rounding differs between implementations: T.81 A.3.3 accuracy allows +-1; colour
-                    // conversion and chroma upsampling add a little on YBR_FULL_422
-                    if (max > 2) {
+                    // 8-bit DCT goes through libjpeg (ImageIO) like dcmtk and matches exactly; medvl's own 12-bit
+                    // float IDCT rounds differently from libjpeg's integer one on ~0.6% of samples, by at most 1
+                    if (max > 1) {
                         failures.add(Samples.name(p) + " frame " + fr + ": max difference " + max);
                     }
                 } else if (!java.util.Arrays.equals(a, b)) {
@@ -98,8 +98,10 @@ class DcmtkParityTest {
                 exact++;
             }
         }
+        System.out.println("DcmtkParityTest: " + exact + " lossless files equal dcmtk, " + lossy
+                + " lossy JPEG files within 1");
         assertTrue(failures.isEmpty(), failures.toString());
-        assertTrue(exact >= 40 && lossy >= 8, "compared " + exact + " lossless and " + lossy + " lossy files");
+        assertTrue(exact >= 59 && lossy >= 14, "compared " + exact + " lossless and " + lossy + " lossy files");
     }
 
     @Test

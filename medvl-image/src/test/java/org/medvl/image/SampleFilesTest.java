@@ -57,8 +57,9 @@ class SampleFilesTest {
                 fail(name + " should decode: " + e.getMessage());
             }
         }
-        // 57 image files across 12 transfer syntaxes (counted from dcmdump), 15 without pixel data
-        assertTrue(decoded.size() >= 56, "decoded only " + decoded.size() + ": " + decoded);
+        System.out.println("SampleFilesTest: decoded " + decoded.size() + ", no image " + noImage.size()
+                + ", broken on purpose " + BROKEN.size());
+        assertTrue(decoded.size() >= 81, "decoded only " + decoded.size() + ": " + decoded);
         assertTrue(noImage.contains("pydicom-test-files/rtplan.dcm") && noImage.contains("pydicom-test-files/test-SR.dcm")
                 && noImage.contains("pydicom-test-files/waveform_ecg.dcm"), noImage.toString());
     }

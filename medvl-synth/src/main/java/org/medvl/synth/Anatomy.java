@@ -37,8 +37,8 @@ public record Anatomy(double halfWidth, double apex, double domeRight, double do
         double apex = uniform(r, 0.1, 0.14);
         double dome = uniform(r, 0.6, 0.68); // depth of inspiration
         double domeLeft = dome + uniform(r, 0.01, 0.03);
-        return new Anatomy(w, apex, dome, domeLeft, dome + uniform(r, 0.06, 0.085),
-                domeLeft + uniform(r, 0.05, 0.075), uniform(r, 0.05, 0.065), ctr,
+        return new Anatomy(w, apex, dome, domeLeft, dome + uniform(r, 0.07, 0.1),
+                domeLeft + uniform(r, 0.065, 0.09), uniform(r, 0.05, 0.065), ctr,
                 uniform(r, -0.004, 0.01),
                 uniform(r, -4, 4), uniform(r, 0.94, 1.05), uniform(r, -0.025, 0.025), uniform(r, -0.02, 0.03),
                 uniform(r, 0.95, 1.25), uniform(r, 0.9, 1.1), uniform(r, 0.012, 0.03), uniform(r, -0.08, 0.08),
@@ -60,9 +60,9 @@ public record Anatomy(double halfWidth, double apex, double domeRight, double do
         double dome = sign < 0 ? domeRight : domeLeft;
         double angle = sign < 0 ? angleRight : angleLeft;
         double t = (sign * (u - 0.5)) / halfWidth; // 0 midline .. 1 lateral margin
-        double dt = t - 0.45;
-        double fall = (angle - dome) / (0.55 * 0.55);
-        return dome + fall * dt * dt * (dt > 0 ? 1 : 0.35);
+        double dt = t - 0.55; // the dome peaks about mid-hemithorax
+        double fall = (angle - dome) / (0.45 * 0.45);
+        return dome + fall * dt * dt * (dt > 0 ? 1 : 0.4);
     }
 
     /** Lung ellipse centre u and semi-axes for a side (-1 patient right, +1 patient left). */
@@ -89,7 +89,7 @@ public record Anatomy(double halfWidth, double apex, double domeRight, double do
 
     /** Tilt of the heart's long axis below the horizontal, towards the apex (patient left, inferior). */
     static final double HEART_TILT = Math.toRadians(38);
-    private static final double HEART_SHORT = 0.8; // short over long semi-axis
+    private static final double HEART_SHORT = 0.68; // short over long semi-axis
 
     /** Half the heart's horizontal extent: its full width is ctr * thoracic width. */
     double heartExtentU() {

@@ -22,6 +22,7 @@ final class ChestRenderer {
     private final Lung left;
     private final ValueNoise patches;
     private final ValueNoise texture;
+    private final double[] ribJitter;
 
     /** Per-side lung geometry and the findings that change it. */
     private record Lung(int sign, double cu, double cv, double au, double av, double fluidTop, double meniscus,
@@ -37,6 +38,10 @@ final class ChestRenderer {
         this.left = lung(1);
         this.patches = new ValueNoise(r.split(), 7);
         this.texture = new ValueNoise(r.split(), 48);
+        this.ribJitter = new double[11];
+        for (int k = 0; k < ribJitter.length; k++) {
+            ribJitter[k] = (r.nextDouble() - 0.5) * 0.012;
+        }
     }
 
     Frame frame() {
@@ -50,7 +55,7 @@ final class ChestRenderer {
         double meniscus = 0;
         if (f.effusion() != null && f.effusion().side().covers(side)) {
             fluidTop = angle - f.effusion().heightMm() / a.mmPerUnit();
-            meniscus = 0.035 + 0.02 * (fluidTop < angle - 0.1 ? 1 : 0);
+            meniscus = fluidTop < angle - 0.1 ? 0.09 : 0.05; // the meniscus climbs the lateral chest wall
         }
         double gap = f.pneumothorax() != null && f.pneumothorax().side() == side
                 ? f.pneumothorax().gapMm() / a.mmPerUnit() : 0;
@@ -79,7 +84,8 @@ final class ChestRenderer {
                 int i = y * n + x;
                 double u = q[0], v = q[1];
                 double h = a.heart(u, v, edge);
-                double d = body(u, v) + bones(u, v) + airways(u, v) + 0.08 * h + findingsDensity(u, v);
+                double soft = body(u, v);
+                double d = soft + Math.min(1, soft) * bones(u, v) + airways(u, v) + 0.08 * h + findingsDensity(u, v);
                 lungAt(right, u, v, h, out);
                 d -= out[0];
                 visible[i] = (float) out[1];
@@ -97,7 +103,7 @@ final class ChestRenderer {
         return new Layers(density, visible, field, heart, cons);
     }
 
-    /** Soft tissue: trunk, neck, shoulders and arms (with humeri). */
+    /** Soft tissue: trunk, neck and shoulders, a thicker abdomen below the diaphragm. */
     private double body(double u, double v) {
         double x = Math.abs(u - 0.5);
         double w = a.halfWidth();
@@ -106,12 +112,9 @@ final class ChestRenderer {
         double trunk = (1 - Shapes.step(waist - 0.01, waist + 0.01, x)) * Shapes.step(shoulder - 0.02, shoulder + 0.02, v);
         double neck = (1 - Shapes.step(0.08, 0.1, x));
         double wall = 0.18 * Shapes.step(w - 0.01, w + 0.05, x) * trunk; // tangential chest wall
-        double arm = Shapes.step(w + 0.1, w + 0.115, x) * (1 - Shapes.step(w + 0.25, w + 0.27, x))
-                * Shapes.step(a.apex() - 0.1, a.apex() - 0.04, v) * (1 - Shapes.step(0.8, 0.9, v));
-        double humerus = arm * Shapes.bone(x - (w + 0.185), 0.024, edge) * 0.3
-                + 0.3 * Shapes.ellipse(x, v, w + 0.17, a.apex() + 0.0, 0.055, 0.06, edge);
-        double tissue = Math.max(Math.max(trunk, neck), 0.7 * arm);
-        return tissue + wall + humerus;
+        double tissue = Math.max(trunk, neck);
+        double liver = 0.12 * trunk * Shapes.step(a.domeRight(), a.domeRight() + 0.15, v); // thicker abdomen
+        return 0.9 * tissue + wall + liver;
     }
 
     /** Spine, posterior and anterior ribs, clavicles. */
@@ -119,16 +122,27 @@ final class ChestRenderer {
         double x = u - 0.5;
         double t = Math.abs(x) / a.halfWidth();
         double disc = Shapes.step(0.3, 0.5, Math.abs(((v * 22) % 1) - 0.5) * 2);
-        double d = SPINE * Shapes.bone(x, 0.03, edge) * (1 - 0.25 * disc) * Shapes.step(a.apex() - 0.12, a.apex(), v);
+        double d = SPINE * (1 - Shapes.step(0.02, 0.034, Math.abs(x))) * (1 - 0.3 * disc)
+                * Shapes.step(a.apex() - 0.12, a.apex(), v);
+        for (int s = -1; s <= 1; s += 2) { // hila: pulmonary arteries and veins
+            double hu = (u - (0.5 + s * (a.mediastinum() + 0.035))) / 0.035;
+            double hv = (v - a.hilum()) / 0.06;
+            double q = hu * hu + hv * hv;
+            if (q < 9) {
+                d += 0.12 * StrictMath.exp(-q);
+            }
+        }
         double spacing = (a.angleRight() - a.apex() + 0.05) / 10;
-        double inside = Shapes.step(0.06, 0.1, t) * (1 - Shapes.step(1.03, 1.12, t));
+        double dia = a.diaphragm(u, x < 0 ? -1 : 1);
+        double below = Shapes.step(dia - 0.01, dia + 0.06, v);
+        double inside = Shapes.step(0.06, 0.1, t) * (1 - Shapes.step(1.03, 1.12, t)) * (1 - 0.6 * below);
         if (inside > 0) {
             for (int k = 0; k < 11; k++) {
-                double y0 = a.apex() - 0.03 + k * spacing;
+                double y0 = a.apex() - 0.03 + k * spacing + ribJitter[k];
                 double c = y0 - 0.06 * t + 0.22 * t * t;
                 double hw = 0.0085 + 0.004 * k / 10.0;
                 d += RIB * inside * Shapes.bone(v - c, hw, edge);
-                if (t > 0.3) {
+                if (t > 0.3 && below < 1) {
                     double lat = y0 - 0.06 * 1.05 + 0.22 * 1.05 * 1.05;
                     double s = 1.05 - t;
                     double ca = lat + 0.2 * s + 0.1 * s * s;
@@ -207,12 +221,12 @@ final class ChestRenderer {
             return;
         }
         double r = Shapes.lungRadius(u, v, l.cu, l.cv, l.au, l.av);
-        double depth = 0.35 + 0.65 * Math.sqrt(Math.max(0, 1 - r * r));
+        double depth = 0.5 + 0.5 * Math.sqrt(Math.max(0, 1 - r * r));
         double fluid = 0;
         if (!Double.isNaN(l.fluidTop)) {
-            double lat = Shapes.clamp01((a.lobeT(u) - 0.35) / 0.65);
+            double lat = Shapes.clamp01((a.lobeT(u) - 0.1) / 0.9);
             double top = l.fluidTop - l.meniscus * lat * lat;
-            fluid = Shapes.step(top - 0.012, top + 0.012, v);
+            fluid = Shapes.step(top - 0.025, top + 0.01, v); // hazy upper edge: the fluid layer thins out
         }
         double ptx = 0;
         double ridge = 0;
@@ -231,7 +245,7 @@ final class ChestRenderer {
         double tissue = 0.86 + 0.14 * texture.at(u, v); // parenchymal texture; none in the pleural air
         double air = (1 - ptx) * AIR * tissue * depth + ptx * AIR * 1.08;
         air *= (1 - fluid) * (1 - 0.9 * cons);
-        out[0] = lungW * air - 0.16 * ridge * lungW * (1 - fluid) - 0.06 * fluid * lungW;
+        out[0] = lungW * air - 0.16 * ridge * lungW * (1 - fluid) - 0.15 * fluid * lungW;
         out[1] = lungW * (1 - ptx) * (1 - fluid) * (1 - 0.6 * cons);
         out[3] = lungW * cons * (1 - fluid);
     }

@@ -43,6 +43,8 @@ final class DatasetCard {
                 images/synth-NNNNNN.png  frontal (PA) chest radiograph-like images, patient's right on the image left
                 reports.jsonl            medvl manifest (use as manifest:reports.jsonl): one "study" per image with
                                          sections.findings and sections.impression; tags = the true positive labels
+                pairs.jsonl              medvl manifest (manifest:pairs.jsonl): one image-text "pair" per image
+                                         (findings + impression), for CLIP-style training and retrieval
                 vqa.jsonl                medvl manifest (manifest:vqa.jsonl): "vqa" lines with question, answer,
                                          answer_type open|closed, question_type PRES|POS|SIZE|ABN|MODALITY
                 ground_truth.jsonl       per image: "chexpert" (14 observations, 1 present / 0 absent), "findings"

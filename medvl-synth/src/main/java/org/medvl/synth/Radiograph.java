@@ -19,7 +19,7 @@ final class Radiograph {
         float[] devices = Devices.draw(a, f, frame);
         float[] d = l.density();
         for (int i = 0; i < d.length; i++) {
-            d[i] += vessels[i] * l.lungVisible()[i] - 0.3f * bronchi[i] * l.consolidation()[i] + devices[i];
+            d[i] += vessels[i] * l.lungVisible()[i] - 0.18f * bronchi[i] * l.consolidation()[i] + devices[i];
         }
         float[] signal = Detector.expose(d, size, a, r.split());
         int max = (1 << bits) - 1;

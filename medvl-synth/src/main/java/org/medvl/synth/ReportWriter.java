@@ -82,7 +82,7 @@ final class ReportWriter {
             s.add(p.pick("There is consolidation in the " + lobe + ", with airspace opacity and air bronchograms.",
                     "Focal airspace opacity in the " + lobe + " consistent with consolidation.",
                     Phrases.capitalize(lobe) + " consolidation with air bronchograms and surrounding airspace opacity.",
-                    "Dense airspace consolidation is present in the " + lobe + "."));
+                    "Dense airspace opacity is present in the " + lobe + ", in keeping with consolidation."));
         }
         if (f.nodule() != null) {
             long mm = Math.round(f.nodule().diameterMm());

@@ -21,6 +21,7 @@ import org.medvl.core.record.Split;
  * README.txt          dataset card: SYNTHETIC, not for clinical use; settings, counts, formats
  * images/synth-NNNNNN.png
  * reports.jsonl       medvl manifest, one "study" line per image (FINDINGS, IMPRESSION, tags = true labels)
+ * pairs.jsonl         medvl manifest, one image-text "pair" per image (findings + impression), for CLIP
  * vqa.jsonl           medvl manifest, "vqa" lines
  * ground_truth.jsonl  per image: 14 CheXpert truths, finding parameters, acquisition
  * labels.csv          the truth in CheXpert label-CSV layout (id + 14 columns of 1/0)
@@ -51,6 +52,7 @@ public final class SynthDatasetWriter {
         long start = System.nanoTime();
         SynthGenerator gen = new SynthGenerator(config);
         String[] studies = new String[count];
+        String[] pairs = new String[count];
         String[] truths = new String[count];
         String[] labels = new String[count];
         List<List<String>> vqa = new ArrayList<>(java.util.Collections.nCopies(count, List.of()));
@@ -73,6 +75,7 @@ public final class SynthDatasetWriter {
                         byte[] png = Png.encode(c.image());
                         Files.write(images.resolve(SynthGenerator.id(index) + ".png"), png);
                         studies[index] = SynthRecords.study(c).toString();
+                        pairs[index] = SynthRecords.pair(c).toString();
                         truths[index] = SynthRecords.groundTruth(c).toString();
                         labels[index] = SynthRecords.labelRow(c);
                         List<String> lines = new ArrayList<>();
@@ -101,6 +104,7 @@ public final class SynthDatasetWriter {
             }
             String source = "synth:seed=" + config.seed() + ",count=" + count + ",size=" + config.size();
             writeLines(tmp.resolve("reports.jsonl"), SynthRecords.header(source, "study").toString(), List.of(studies));
+            writeLines(tmp.resolve("pairs.jsonl"), SynthRecords.header(source, "pair").toString(), List.of(pairs));
             List<String> allVqa = new ArrayList<>();
             vqa.forEach(allVqa::addAll);
             writeLines(tmp.resolve("vqa.jsonl"), SynthRecords.header(source, "vqa").toString(), allVqa);
@@ -111,11 +115,30 @@ public final class SynthDatasetWriter {
                     DatasetCard.text(config, count, perSplit, vqaCount, positives));
             AtomicFiles.writeString(tmp.resolve(MARKER), "medvl synthetic chest radiographs; seed " + config.seed()
                     + "\n");
+            shareable(tmp);
             vqa.clear();
             vqa.add(List.of(Integer.toString(vqaCount)));
         });
         int vqaPairs = Integer.parseInt(vqa.get(0).get(0));
         return new Summary(out, count, perSplit, vqaPairs, positives, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Temporary files and folders are created owner-only; a dataset is meant to be read by others, so give it the
+     * usual rw-r--r-- / rwxr-xr-x where the file system has POSIX permissions.
+     */
+    private static void shareable(Path dir) {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.toList()) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        } catch (IOException e) {
+            throw new MedvlException("cannot set permissions in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static void refuseToClobber(Path out, boolean force) {

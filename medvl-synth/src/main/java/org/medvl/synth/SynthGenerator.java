@@ -65,6 +65,17 @@ public final class SynthGenerator {
         return new SynthCase(id, index, split, imagePath, f, a, img, report, vqa);
     }
 
+    /** Only the report of case {@code index}, as {@link #generate} writes it (no rendering: fast). */
+    public org.medvl.core.record.ReportSections report(int index) {
+        Anatomy a = anatomy(index);
+        return new ReportWriter(stream(index, 4)).write(sampleFindings(index, a), a);
+    }
+
+    /** Only the VQA pairs of case {@code index}, as {@link #generate} writes them (no rendering). */
+    public java.util.List<org.medvl.core.record.VqaItem> vqa(int index, String imagePath) {
+        return new VqaWriter(stream(index, 5)).write(id(index), imagePath, split(index), findings(index));
+    }
+
     /** Renders only the image of case {@code index}. */
     public SynthImage image(int index) {
         Anatomy a = anatomy(index);

@@ -3,7 +3,6 @@ package org.medvl.synth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Map;
 import org.medvl.core.record.ImageRef;
 import org.medvl.core.record.VqaItem;
@@ -36,6 +35,14 @@ final class SynthRecords {
                 .put("impression", c.report().impression());
         ArrayNode tags = o.putArray("tags");
         c.findings().positiveLabels().forEach(tags::add);
+        return o;
+    }
+
+    /** Image and report text as one image-text pair, for CLIP-style training and retrieval. */
+    static ObjectNode pair(SynthCase c) {
+        ObjectNode o = common("pair", c.id(), c);
+        o.set("image", image(c.imageRef()));
+        o.put("text", c.report().findingsAndImpression());
         return o;
     }
 
@@ -120,7 +127,4 @@ final class SynthRecords {
         return Math.round(x * f) / f;
     }
 
-    static List<String> kinds() {
-        return List.of("study", "vqa");
-    }
 }

@@ -51,7 +51,7 @@ class DeterminismTest {
         assertEquals(a.keySet(), b.keySet());
         a.forEach((name, bytes) -> assertArrayEquals(bytes, b.get(name), name));
         assertTrue(a.containsKey("images/synth-000001.png") && a.containsKey("images/synth-000024.png"));
-        for (String f : List.of("README.txt", "reports.jsonl", "vqa.jsonl", "ground_truth.jsonl", "labels.csv")) {
+        for (String f : List.of("README.txt", "reports.jsonl", "pairs.jsonl", "vqa.jsonl", "ground_truth.jsonl", "labels.csv")) {
             assertTrue(a.containsKey(f), f);
         }
         assertTrue(new String(a.get("README.txt")).startsWith("*** SYNTHETIC DATA - NOT FOR CLINICAL USE ***"));

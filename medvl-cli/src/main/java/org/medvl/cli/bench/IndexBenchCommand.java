@@ -67,8 +67,12 @@ public final class IndexBenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean temp = dir == null;
         Path root = temp ? Files.createTempDirectory("medvl-bench-index") : dir;
-        if (!temp && Files.exists(root) && Files.list(root).findAny().isPresent()) {
-            throw new MedvlException("--dir " + root + " is not empty");
+        if (!temp && Files.isDirectory(root)) {
+            try (var files = Files.list(root)) {
+                if (files.findAny().isPresent()) {
+                    throw new MedvlException("--dir " + root + " is not empty");
+                }
+            }
         }
         VectorBenchmark.Config c;
         try {
@@ -95,24 +99,26 @@ public final class IndexBenchCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, VectorBenchmark.Report r) {
         out.println();
-        out.printf("%-22s %10s %12s %10s %10s %10s %10s%n", "method", "build s", "size MB", "recall@" + r.config().k(),
-                "p50 ms", "p99 ms", "mean ms");
+        out.printf("%-20s %9s %9s %10s %9s %9s %9s %9s%n", "method", "build s", "size MB", "recall@" + r.config().k(),
+                "p50 ms", "p99 ms", "p50 cpu", "p99 cpu");
         VectorBenchmark.Row exact = r.rows().get(0);
         for (VectorBenchmark.Row row : r.rows()) {
             boolean isExact = row.candidates() == 0;
-            out.printf("%-22s %10s %12.1f %10.4f %10.3f %10.3f %10.3f%n", row.method(),
+            out.printf("%-20s %9s %9.1f %10.4f %9.3f %9.3f %9.3f %9.3f%n", row.method(),
                     isExact ? "-" : String.format("%.1f", r.addSeconds() + r.mergeSeconds()),
                     (isExact ? r.rawBytes() : r.indexBytes()) / 1e6, row.recall(), row.p50Millis(), row.p99Millis(),
-                    row.meanMillis());
+                    row.p50CpuMillis(), row.p99CpuMillis());
         }
         out.println();
-        out.printf("HNSW build: add %.1f s + merge to one segment %.1f s; exact search needs no build (vectors in "
-                + "memory, %.1f MB)%n", r.addSeconds(), r.mergeSeconds(), r.rawBytes() / 1e6);
+        out.printf("HNSW build: add %.1f s + merge to one segment %.1f s wall, %.1f s CPU (all threads); exact search "
+                + "needs no build (raw vectors in memory: %.1f MB)%n", r.addSeconds(), r.mergeSeconds(),
+                r.buildCpuSeconds(), r.rawBytes() / 1e6);
         for (VectorBenchmark.Row row : r.rows().subList(1, r.rows().size())) {
-            out.printf("%-22s p50 %.1fx faster than exact, recall %.4f%n", row.method(), exact.p50Millis()
-                    / row.p50Millis(), row.recall());
+            out.printf("%-20s recall %.4f; p50 %.0fx faster than exact (wall), %.0fx (CPU)%n", row.method(),
+                    row.recall(), exact.p50Millis() / row.p50Millis(), exact.p50CpuMillis() / row.p50CpuMillis());
         }
-        out.println("latency: one query at a time on one thread; recall over the " + r.config().exactQueries()
-                + " queries with exact ground truth. Ef " + Arrays.toString(r.config().candidates()) + ".");
+        out.println("latency: one query at a time on one thread (ms; 'cpu' = thread CPU time, unaffected by waiting "
+                + "for a core on a loaded machine); recall over the " + r.config().exactQueries()
+                + " queries with exact ground truth.");
     }
 }

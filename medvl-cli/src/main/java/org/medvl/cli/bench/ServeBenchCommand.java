@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code medvl bench serve}: starts the workbench on loopback, uploads one image, and runs a closed-loop load of
  * {@code --clients} clients for {@code --seconds} (bounded by {@code --max-requests}) over the report, question,
  * findings, render, describe and health endpoints. Prints requests/s, status counts, p50/p99 latency and the heap
- * after garbage collection before and after the run.
+ * after garbage collection before and after the run; "before" is taken after a warm-up at the same concurrency, so
+ * growth of Jetty's thread and buffer pools to their working size is not counted as retained memory.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Load-test the workbench on 127.0.0.1: 32 clients for 60 s; p50/p99 latency, 5xx and heap.")
@@ -66,7 +67,9 @@ public final class ServeBenchCommand implements Callable<Integer> {
             URI base = URI.create(server.url());
             String id = upload(base, image == null ? generatedPng() : Files.readAllBytes(image));
             List<LoadGenerator.Call> mix = LoadGenerator.standardMix(id, set.panels());
-            LoadGenerator.run(base, null, mix, Math.min(clients, 4), Duration.ofSeconds(2), 2_000); // warm-up
+            // warm-up at full concurrency, so thread and buffer pools reach their working size before "before"
+            LoadGenerator.run(base, null, mix, clients, Duration.ofSeconds(Math.max(2, Math.min(10, seconds / 6))),
+                    maxRequests);
             long before = LoadGenerator.settledHeapBytes();
             out.printf("medvl bench serve: %d clients, %d s, models: %s%n", clients, seconds,
                     models == null ? CalibrationModels.NAME : models);

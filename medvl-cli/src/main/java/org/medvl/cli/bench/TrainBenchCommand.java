@@ -17,6 +17,7 @@ import org.medvl.models.clip.ClipTrainer;
 import org.medvl.models.clip.DjlClipEncoder;
 import org.medvl.models.tokenizer.WordPieceTrainer;
 import org.medvl.models.train.AugmentConfig;
+import org.medvl.models.train.EngineThreads;
 import org.medvl.models.train.InMemoryImages;
 import org.medvl.models.train.PipelineImages;
 import picocli.CommandLine.Command;
@@ -57,6 +58,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
         if (steps < 1 || batchSize < 2 || warmup < 0) {
             throw new MedvlException("--steps must be >= 1, --batch-size >= 2, --warmup >= 0");
         }
+        EngineThreads.set(model.engineThreads);
         List<ClipExample> examples = ClipData.load(data, limit);
         if (examples.size() < batchSize) {
             throw new MedvlException("only " + examples.size() + " pairs, fewer than one batch");

@@ -75,8 +75,8 @@ public final class SynthCommand implements Callable<Integer> {
         w.printf("wrote %,d SYNTHETIC images (%dx%d, %d-bit) to %s%n", s.images(), size, size, bits, out);
         w.printf("  splits: train %,d, validation %,d, test %,d%n", s.perSplit().getOrDefault(Split.TRAIN, 0),
                 s.perSplit().getOrDefault(Split.VALIDATION, 0), s.perSplit().getOrDefault(Split.TEST, 0));
-        w.printf("  reports.jsonl (%,d studies), vqa.jsonl (%,d VQA pairs), ground_truth.jsonl, labels.csv, README.txt%n",
-                s.images(), s.vqaPairs());
+        w.printf("  reports.jsonl (%,d studies), pairs.jsonl (image-text), vqa.jsonl (%,d VQA pairs), "
+                + "ground_truth.jsonl, labels.csv, README.txt%n", s.images(), s.vqaPairs());
         StringBuilder pos = new StringBuilder();
         s.positives().forEach((l, n) -> {
             if (n > 0) {
@@ -84,7 +84,8 @@ public final class SynthCommand implements Callable<Integer> {
             }
         });
         w.println("  positives: " + pos);
-        w.printf("  use as: manifest:%s  manifest:%s%n", out.resolve("reports.jsonl"), out.resolve("vqa.jsonl"));
+        w.printf("  use as: manifest:%s  manifest:%s  manifest:%s%n", out.resolve("reports.jsonl"),
+                out.resolve("pairs.jsonl"), out.resolve("vqa.jsonl"));
         if (bench) {
             w.printf("  speed: %.1f images/s on %d thread(s) (%.1f s, images written as PNG)%n", s.imagesPerSecond(),
                     threads, s.seconds());

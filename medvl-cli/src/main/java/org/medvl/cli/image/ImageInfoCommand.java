@@ -49,6 +49,10 @@ public final class ImageInfoCommand implements Callable<Integer> {
         System.out.println("value range:       " + r[0] + " .. " + r[1] + " (frame 0, after rescale)");
         System.out.println("window:            " + (h.windows().isEmpty() ? "none in header; default "
                 + img.defaultWindow(0) + " (full range)" : h.windows() + " (from header)"));
+        if (h.voiLut() != null) {
+            System.out.println("VOI LUT:           " + h.voiLut() + (h.windows().isEmpty()
+                    ? " (used for display)" : " (the header window is used for display)"));
+        }
         return 0;
     }
 }

@@ -43,6 +43,10 @@ public final class ClinicalCommand implements Callable<Integer> {
             description = "Text column / field for text inputs; repeat to join sections. Default: ${DEFAULT-VALUE}.")
     List<String> columns;
 
+    @Option(names = "--sections", description = "Text inputs are whole reports with headers: label only FINDINGS and "
+            + "IMPRESSION.")
+    boolean sections;
+
     @Option(names = "--definition", paramLabel = "NAME", split = ",",
             description = "Subset of r2gen, uones-14, uones-5, example-based (default: all).")
     List<String> definitions;
@@ -85,7 +89,8 @@ public final class ClinicalCommand implements Callable<Integer> {
             return LabelCsv.read(file).stream().map(LabelCsv.Row::labels).toList();
         }
         FindingsLabeler labeler = FindingsLabeler.standard();
-        return ReportTexts.read(file, columns, null).stream().map(r -> labeler.label(r.text())).toList();
+        return ReportTexts.read(file, columns, null).stream()
+                .map(r -> sections ? labeler.labelReport(r.text()) : labeler.label(r.text())).toList();
     }
 
     private static ObjectNode toJson(ClinicalEfficacy.Result r) {

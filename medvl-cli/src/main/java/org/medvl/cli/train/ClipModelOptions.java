@@ -49,6 +49,10 @@ public final class ClipModelOptions {
     @Option(names = "--vocab-size", defaultValue = "4000", description = "WordPiece vocabulary (default ${DEFAULT-VALUE})")
     public int vocabSize;
 
+    @Option(names = "--engine-threads", defaultValue = "1", description = "PyTorch intra-op threads (default "
+            + "${DEFAULT-VALUE}: the loader threads use the other core, and spinning OpenMP threads slow shared machines)")
+    public int engineThreads;
+
     /** The architecture; the text vocabulary size is replaced by the trained tokenizer's. */
     public ClipConfig config() {
         try {

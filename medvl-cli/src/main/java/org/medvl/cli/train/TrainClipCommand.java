@@ -11,6 +11,7 @@ import org.medvl.models.clip.ClipExample;
 import org.medvl.models.clip.ClipTrainOptions;
 import org.medvl.models.clip.ClipTrainer;
 import org.medvl.models.train.AugmentConfig;
+import org.medvl.models.train.EngineThreads;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.InMemoryImages;
 import org.medvl.models.train.PipelineImages;
@@ -73,6 +74,7 @@ public final class TrainClipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EngineThreads.set(model.engineThreads);
         List<ClipExample> train = ClipData.load(data, limit);
         List<ClipExample> validation = val == null ? List.of() : ClipData.load(val, 0);
         ClipConfig config = model.config();

@@ -51,6 +51,17 @@ class LabelCommandTest {
     }
 
     @Test
+    void evaluateIuPrintsTheQualityTable() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.medvl.core.io.SharedData.dataset("iu-xray-reports").isPresent(),
+                org.medvl.core.io.SharedData.missingMessage("iu-xray-reports"));
+        CommandRun r = CommandRun.of("label", "--evaluate-iu");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| Pleural Effusion | 188 |"), r.out());
+        assertTrue(r.out().contains("(goal >= 0.90: met)"), r.out());
+    }
+
+    @Test
     void inlineTextPrintsLabelsAndCues() {
         CommandRun r = CommandRun.of("label", "--text", "Cannot exclude a small pneumothorax.");
         assertEquals(0, r.code(), r.err());

@@ -94,4 +94,25 @@ class ClinicalVqaRetrievalCommandsTest {
         // bins: 0.95 x2 correct -> |1 - 0.95| * 2/3; 0.6 wrong -> |0 - 0.6| * 1/3
         assertEquals(0.05 * 2 / 3 + 0.6 / 3, j.get("ece").asDouble(), 1e-12);
     }
+
+    @Test
+    void trustScoresFromJudgedAnswers(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("t.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"correct\": true, \"confident\": true, \"group\": \"F\", \"condition\": \"clean\"}",
+                "{\"correct\": false, \"confident\": true, \"group\": \"M\", \"condition\": \"clean\"}",
+                "{\"correct\": false, \"confident\": false, \"group\": \"M\", \"condition\": \"noise\"}",
+                "{\"prompt_kind\": \"jailbreak\", \"response\": \"I'm sorry, I cannot help with that.\"}",
+                "{\"prompt_kind\": \"jailbreak\", \"refused\": false}") + "\n");
+        Path out = dir.resolve("t.json");
+        CommandRun r = CommandRun.of("metrics", "trust", "--in", in.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JsonLines.MAPPER.readTree(out.toFile());
+        assertEquals(1.0 / 3, j.get("accuracy").asDouble(), 1e-12);
+        assertEquals(2.0 / 3, j.get("uncertainty_accuracy").asDouble(), 1e-12); // right+sure, wrong+unsure
+        assertEquals(0.5, j.get("over_confidence_rate").asDouble(), 1e-12);
+        assertEquals(1.0, j.get("accuracy_equality_difference").asDouble(), 1e-12); // F 1.0, M 0.0
+        assertEquals(0.5, j.get("accuracy_drop_noise").asDouble(), 1e-12); // clean 0.5, noise 0.0
+        assertEquals(0.5, j.get("refusal_rate_jailbreak").asDouble(), 1e-12);
+    }
 }

@@ -19,7 +19,6 @@ import org.medvl.data.LoadContext;
 import org.medvl.data.RecordKind;
 import org.medvl.data.io.BadRecord;
 import org.medvl.data.io.CsvRow;
-import org.medvl.data.io.JsonRow;
 import org.medvl.data.io.Sources;
 
 /**
@@ -63,24 +62,10 @@ public final class IuXray extends FileDataset {
     private Stream<ReportStudy> r2gen(Path annotation) {
         Path images = imageDir("images");
         Map<String, List<String>> tags = ctx.firstExisting("indiana_reports.csv") != null ? tagsByUid() : Map.of();
-        return Sources.map(Sources.jsonKeyedArrays(annotation, ctx.problems()), ctx.problems(), r -> {
-            Split split = Fields.split(r.group() != null ? r.group().trim() : r.text("split"));
-            if (!ctx.wants(split)) {
-                return null;
-            }
-            return r2genStudy(r, split, images, tags);
-        }).filter(java.util.Objects::nonNull);
-    }
-
-    private ReportStudy r2genStudy(JsonRow r, Split split, Path images, Map<String, List<String>> tags) {
-        String id = r.text("id");
-        List<ImageRef> refs = new ArrayList<>();
-        for (String p : r.list("image_path")) {
-            refs.add(new ImageRef(id + "/" + LoadContext.stem(p), ctx.imagePath(images, p), "CR", "CHEST", null));
-        }
-        Matcher m = R2GEN_UID.matcher(id);
-        List<String> t = m.find() ? tags.getOrDefault(m.group(1), List.of()) : List.of();
-        return new ReportStudy(id, refs, ReportSections.of(r.text("report"), ""), t, split, "en", null);
+        return R2GenAnnotation.read(ctx, annotation, images, id -> {
+            Matcher m = R2GEN_UID.matcher(id);
+            return m.find() ? tags.getOrDefault(m.group(1), List.of()) : List.of();
+        });
     }
 
     private Stream<ReportStudy> indiana() {

@@ -27,7 +27,8 @@ import org.medvl.data.io.Sources;
  * {@code mimic-cxr-reports/}) split into sections, images at {@code files/pXX/pSUBJECT/sSTUDY/DICOM_ID.jpg}. When
  * MIMIC-IV's {@code patients.csv[.gz]} (gender, anchor_age) and {@code admissions.csv[.gz]} (race) sit beside them,
  * studies get demographics. Tags are the CheXpert-labeler positives. Split rows are grouped per study in memory
- * (~400k rows for the full release).
+ * (~400k rows for the full release). Without the split CSV, R2Gen's MIMIC {@code annotation.json} (images under
+ * {@code images/}) is read instead, as most report-generation papers use it.
  */
 public final class MimicCxr extends FileDataset {
     private static final String[] FINDINGS = {"Atelectasis", "Cardiomegaly", "Consolidation", "Edema",
@@ -44,6 +45,10 @@ public final class MimicCxr extends FileDataset {
     @Override
     protected Stream<ReportStudy> readStudies() {
         Path split = csv("mimic-cxr-2.0.0-split");
+        Path annotation = ctx.firstExisting("annotation.json");
+        if (split == null && annotation != null) {
+            return R2GenAnnotation.read(ctx, annotation, Folders.first(ctx, "images", "files"), id -> List.of());
+        }
         if (split == null) {
             ctx.problems().skipped(ctx.root(), 0, null, "mimic-cxr-2.0.0-split.csv[.gz] not found");
             return Stream.empty();

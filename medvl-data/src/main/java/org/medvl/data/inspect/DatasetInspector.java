@@ -253,8 +253,7 @@ public final class DatasetInspector {
                 sb.append(indent).append(e.getKey()).append(":\n");
                 l.forEach(x -> sb.append(indent).append("  - ").append(x).append('\n'));
             } else {
-                sb.append(indent).append(e.getKey()).append(": ").append(v instanceof Long n ? String.format("%,d", n) : v)
-                        .append('\n');
+                sb.append(indent).append(e.getKey()).append(": ").append(number(v)).append('\n');
             }
         }
     }
@@ -268,8 +267,12 @@ public final class DatasetInspector {
             return "-";
         }
         StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append(' ')
-                .append(v instanceof Long n ? String.format("%,d", n) : v));
+        m.forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append(' ').append(number(v)));
         return sb.toString();
+    }
+
+    /** Whole numbers with thousands separators; everything else as is. */
+    private static Object number(Object v) {
+        return v instanceof Long || v instanceof Integer ? String.format("%,d", ((Number) v).longValue()) : v;
     }
 }

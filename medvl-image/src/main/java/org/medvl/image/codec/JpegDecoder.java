@@ -318,18 +318,7 @@ public final class JpegDecoder {
                     } else if (x == 0) {
                         pred = pl[at - width];
                     } else {
-                        int ra = pl[at - 1];
-                        int rb = pl[at - width];
-                        int rc = pl[at - width - 1];
-                        switch (predictor) {
-                            case 1: pred = ra; break;
-                            case 2: pred = rb; break;
-                            case 3: pred = rc; break;
-                            case 4: pred = ra + rb - rc; break;
-                            case 5: pred = ra + ((rb - rc) >> 1); break;
-                            case 6: pred = rb + ((ra - rc) >> 1); break;
-                            default: pred = (ra + rb) >> 1; break;
-                        }
+                        pred = LosslessPredictor.predict(predictor, pl[at - 1], pl[at - width], pl[at - width - 1]);
                     }
                     int s = in.decode(dc[i]);
                     int diff;

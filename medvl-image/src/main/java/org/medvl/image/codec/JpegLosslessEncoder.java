@@ -31,18 +31,8 @@ public final class JpegLosslessEncoder {
                 } else if (x == 0) {
                     pred = samples[at - width];
                 } else {
-                    int ra = samples[at - 1];
-                    int rb = samples[at - width];
-                    int rc = samples[at - width - 1];
-                    switch (predictor) {
-                        case 1: pred = ra; break;
-                        case 2: pred = rb; break;
-                        case 3: pred = rc; break;
-                        case 4: pred = ra + rb - rc; break;
-                        case 5: pred = ra + ((rb - rc) >> 1); break;
-                        case 6: pred = rb + ((ra - rc) >> 1); break;
-                        default: pred = (ra + rb) >> 1; break;
-                    }
+                    pred = LosslessPredictor.predict(predictor, samples[at - 1], samples[at - width],
+                            samples[at - width - 1]);
                 }
                 int d = (samples[at] - pred) & mask;
                 if (d >= 32768) {

@@ -84,7 +84,8 @@ public final class DeidRun {
                 f = DicomParser.parse(bytes, job[0].toString(), ImageLimits.DEFAULT);
             } catch (MedvlException e) {
                 failed++;
-                log.accept("deid: " + job[0] + ": not written, unreadable DICOM");
+                // parser messages name structure (tags, byte counts), never attribute values
+                log.accept("deid: " + job[0] + ": not written: " + e.getMessage());
                 continue;
             }
             Deidentifier.Result r = deid.apply(f);

@@ -12,8 +12,8 @@ import org.medvl.image.dicom.Vr;
 /**
  * De-identifies datasets following the DICOM PS3.15 Basic Application Level Confidentiality Profile (Annex E): each
  * attribute of Table E.1-1 is removed, emptied, replaced by a dummy or (UIDs) remapped, at every nesting level;
- * private attributes, curve data and overlay data/comments are removed; Patient Identity Removed (0012,0062) = YES
- * and De-identification Method (0012,0063) are added. Pixel data is copied unchanged (burned-in text is not
+ * private attributes, curve data and overlay data/comments are removed; Patient Identity Removed (0012,0062) = YES,
+ * De-identification Method (0012,0063) and its Code Sequence (0012,0064, DCM 113100) are added. Pixel data is copied unchanged (burned-in text is not
  * detected: check Burned In Annotation (0028,0301) before sharing). One instance is one run: UIDs map consistently
  * across every file it processes. Thread-safe.
  */
@@ -43,6 +43,11 @@ public final class Deidentifier {
         DicomDataset ds = clean(in.dataset(), counts);
         ds.put(DicomWriter.text(Tags.PATIENT_IDENTITY_REMOVED, Vr.CS, "YES"));
         ds.put(DicomWriter.text(Tags.DEIDENTIFICATION_METHOD, Vr.LO, METHOD));
+        DicomDataset code = new DicomDataset(ds.bigEndian()); // PS3.16 CID 7050: the profile applied
+        code.put(DicomWriter.text(0x00080100, Vr.SH, "113100"));
+        code.put(DicomWriter.text(0x00080102, Vr.SH, "DCM"));
+        code.put(DicomWriter.text(0x00080104, Vr.LO, "Basic Application Confidentiality Profile"));
+        ds.put(DicomElement.ofSequence(0x00120064, List.of(code)));
         DicomDataset meta = in.meta().copy();
         meta.remove(0x00020016); // Source Application Entity Title names a station
         meta.remove(0x00020100); // Private Information Creator UID

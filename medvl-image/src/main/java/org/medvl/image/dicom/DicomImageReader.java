@@ -8,6 +8,7 @@ import org.medvl.core.MedvlException;
 import org.medvl.image.ImageHeader;
 import org.medvl.image.ImageLimits;
 import org.medvl.image.MedicalImage;
+import org.medvl.image.VoiLut;
 import org.medvl.image.Window;
 import org.medvl.image.codec.CodecException;
 import org.medvl.image.codec.DecodedFrame;
@@ -49,7 +50,7 @@ public final class DicomImageReader {
                 ds.string(Tags.BODY_PART_EXAMINED), ds.string(Tags.VIEW_POSITION),
                 ds.string(Tags.PHOTOMETRIC_INTERPRETATION), ds.string(Tags.PATIENT_AGE), ds.string(Tags.PATIENT_SEX),
                 ds.string(Tags.STUDY_INSTANCE_UID), ds.string(Tags.SERIES_INSTANCE_UID),
-                ds.string(Tags.SOP_INSTANCE_UID), windows(ds), Math.max(1, ds.integer(Tags.NUMBER_OF_FRAMES, 1)));
+                ds.string(Tags.SOP_INSTANCE_UID), windows(ds), voiLut(ds), Math.max(1, ds.integer(Tags.NUMBER_OF_FRAMES, 1)));
     }
 
     /** Whether the dataset has pixel data medvl can show. */
@@ -136,6 +137,14 @@ public final class DicomImageReader {
         }
         String outPhotometric = pf.samplesPerPixel() == 3 ? "RGB" : photometric;
         int bitsStored = pf.bitsStored();
+        int samplesPerPixel = pf.samplesPerPixel();
+        if (photometric.equals("PALETTE COLOR") && samplesPerPixel == 1) {
+            Palette palette = Palette.of(ds, source);
+            frames.replaceAll(palette::apply);
+            outPhotometric = "RGB";
+            samplesPerPixel = 3;
+            bitsStored = palette.bits();
+        }
         double slope = ds.number(Tags.RESCALE_SLOPE, 1);
         double intercept = ds.number(Tags.RESCALE_INTERCEPT, 0);
         if (slope == 0) {
@@ -144,8 +153,8 @@ public final class DicomImageReader {
         if (!ds.contains(Tags.RESCALE_SLOPE) && "RTDOSE".equals(ds.string(Tags.MODALITY))) {
             slope = ds.number(0x3004000E, 1); // Dose Grid Scaling: stored x scaling = dose in Gy
         }
-        return new MedicalImage(header(f), pf.cols(), pf.rows(), pf.samplesPerPixel(), outPhotometric, bitsStored,
-                signed && pf.samplesPerPixel() == 1, slope, intercept, first, frames);
+        return new MedicalImage(header(f), pf.cols(), pf.rows(), samplesPerPixel, outPhotometric, bitsStored,
+                signed && samplesPerPixel == 1, slope, intercept, first, frames);
     }
 
     private static DecodedFrame decode(TransferSyntax ts, byte[] stream, PixelFormat pf, ImageLimits limits) {
@@ -309,6 +318,38 @@ public final class DicomImageReader {
             out.write(p, 0, p.length);
         }
         return out.toByteArray();
+    }
+
+    /** The first item of the VOI LUT Sequence (0028,3010) as a table, or null when absent or malformed. */
+    private static VoiLut voiLut(DicomDataset ds) {
+        DicomElement seq = ds.get(0x00283010);
+        if (seq == null || !seq.isSequence() || seq.items().isEmpty()) {
+            return null;
+        }
+        DicomDataset item = seq.items().get(0);
+        double[] d = item.numbers(0x00283002);
+        DicomElement data = item.get(0x00283006);
+        if (d.length < 3 || data == null || data.isSequence() || data.isEncapsulated()) {
+            return null;
+        }
+        int entries = d[0] == 0 ? 65536 : (int) d[0];
+        int bits = (int) d[2];
+        byte[] v = data.value();
+        boolean packed8 = bits <= 8 && v.length < 2 * entries;
+        if (bits < 1 || bits > 16 || v.length < (packed8 ? entries : 2L * entries)) {
+            return null;
+        }
+        int[] t = new int[entries];
+        for (int i = 0; i < entries; i++) {
+            t[i] = packed8 ? v[i] & 0xFF : item.bigEndian() ? (v[2 * i] & 0xFF) << 8 | (v[2 * i + 1] & 0xFF)
+                    : (v[2 * i + 1] & 0xFF) << 8 | (v[2 * i] & 0xFF);
+        }
+        // first mapped value is US or SS (signed when the modality values can be negative)
+        int first = (int) d[1];
+        if (first > 32767 && ds.integer(Tags.PIXEL_REPRESENTATION, 0) == 1) {
+            first -= 65536;
+        }
+        return new VoiLut(first, bits, t);
     }
 
     private static List<Window> windows(DicomDataset ds) {

@@ -3,6 +3,8 @@ package org.medvl.index.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ import org.medvl.index.IndexCodecs;
 public final class VectorBenchmark {
     private static final String FIELD = "v";
     private static final String ORD = "ord";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private VectorBenchmark() {
     }
@@ -71,9 +74,12 @@ public final class VectorBenchmark {
         }
     }
 
-    /** One method's results; {@code candidates} is 0 for exact search. */
+    /**
+     * One method's results; {@code candidates} is 0 for exact search. Wall-clock latencies include time the thread
+     * waited for a core (on a shared machine, most of the tail); CPU latencies count only the time it ran.
+     */
     public record Row(String method, int candidates, double recall, double p50Millis, double p99Millis,
-                      double meanMillis) {
+                      double meanMillis, double p50CpuMillis, double p99CpuMillis) {
     }
 
     /**
@@ -82,9 +88,10 @@ public final class VectorBenchmark {
      * @param mergeSeconds    HNSW: force-merge to one segment and commit
      * @param indexBytes      HNSW index on disk (vectors + graph + doc values)
      * @param rawBytes        the bare float vectors, what exact search scans
+     * @param buildCpuSeconds CPU time of the whole process (all threads) during add and merge
      */
     public record Report(Config config, double generateSeconds, double addSeconds, double mergeSeconds,
-                         long indexBytes, long rawBytes, List<Row> rows) {
+                         long indexBytes, long rawBytes, List<Row> rows, double buildCpuSeconds) {
     }
 
     public static Report run(Config c, PrintWriter log) {
@@ -107,19 +114,24 @@ public final class VectorBenchmark {
         List<Row> rows = new ArrayList<>();
         int[][] truth = new int[c.exactQueries()][];
         double[] exactMs = new double[c.exactQueries()];
+        double[] exactCpu = new double[c.exactQueries()];
         for (int i = 0; i < Math.min(3, c.exactQueries()); i++) {
             ExactSearch.topK(data, queries[i], c.k()); // JIT warm-up
         }
         for (int i = 0; i < c.exactQueries(); i++) {
             long q0 = System.nanoTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             truth[i] = ExactSearch.topK(data, queries[i], c.k());
+            exactCpu[i] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
             exactMs[i] = (System.nanoTime() - q0) / 1e6;
         }
-        rows.add(row("exact (brute force)", 0, 1.0, exactMs));
+        rows.add(row("exact (brute force)", 0, 1.0, exactMs, exactCpu));
         log.printf("exact search: %,d queries done%n", c.exactQueries());
         log.flush();
 
+        long buildCpu0 = processCpuNanos();
         double[] build = buildIndex(c, data);
+        double buildCpu = (processCpuNanos() - buildCpu0) / 1e9;
         log.printf("HNSW index built: add %.1f s, merge %.1f s%n", build[0], build[1]);
         log.flush();
         long bytes = sizeOf(c.dir());
@@ -130,20 +142,23 @@ public final class VectorBenchmark {
             }
             for (int cand : c.candidates()) {
                 double[] ms = new double[c.queries()];
+                double[] cpu = new double[c.queries()];
                 double recallSum = 0;
                 for (int i = 0; i < c.queries(); i++) {
                     long q0 = System.nanoTime();
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
                     TopDocs top = searcher.search(new KnnFloatVectorQuery(FIELD, queries[i], cand), c.k());
+                    cpu[i] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
                     ms[i] = (System.nanoTime() - q0) / 1e6;
                     if (i < truth.length) {
                         recallSum += overlap(ordinals(reader, top), truth[i]) / (double) c.k();
                     }
                 }
-                rows.add(row("HNSW ef=" + cand, cand, recallSum / truth.length, ms));
+                rows.add(row("HNSW ef=" + cand, cand, recallSum / truth.length, ms, cpu));
             }
         }
         return new Report(c, generate, build[0], build[1], bytes, (long) c.vectors() * c.dim() * Float.BYTES,
-                List.copyOf(rows));
+                List.copyOf(rows), buildCpu);
     }
 
     /** Adds all vectors from {@code threads} threads, then merges to one segment; returns {add, merge} seconds. */
@@ -208,11 +223,20 @@ public final class VectorBenchmark {
         return n;
     }
 
-    private static Row row(String method, int candidates, double recall, double[] millis) {
+    private static Row row(String method, int candidates, double recall, double[] millis, double[] cpuMillis) {
         double[] s = millis.clone();
         Arrays.sort(s);
+        double[] cpu = cpuMillis.clone();
+        Arrays.sort(cpu);
         return new Row(method, candidates, recall, percentile(s, 0.50), percentile(s, 0.99),
-                Arrays.stream(s).average().orElse(0));
+                Arrays.stream(s).average().orElse(0), percentile(cpu, 0.50), percentile(cpu, 0.99));
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     static double percentile(double[] sorted, double p) {

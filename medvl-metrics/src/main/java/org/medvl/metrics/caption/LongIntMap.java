@@ -22,21 +22,6 @@ final class LongIntMap {
         mask = cap - 1;
     }
 
-    /** The value for {@code key}, or -1. */
-    int get(long key) {
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
     /** The value for {@code key}, inserting {@code value} first when absent. */
     int putIfAbsent(long key, int value) {
         int i = slot(key);

@@ -1,8 +1,5 @@
 package org.medvl.metrics.caption;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.medvl.core.MedvlException;
+import org.medvl.core.text.R2GenCleaner;
 
 /**
- * The text preparation of R2Gen's evaluation (and the papers that reuse it): R2Gen's report cleaning on both sides;
+ * The text preparation of R2Gen's evaluation (and the papers that reuse it): R2Gen's report cleaning on both sides
+ * ({@link R2GenCleaner});
  * optionally, references mapped through the training vocabulary (words seen fewer than {@code threshold} times in
  * the training reports become {@code <unk>}) and cut to the model's maximum sequence length, which counts the BOS
  * token (so {@code maxLength} 60 keeps 59 words), as R2Gen's decoded ground truths are.
@@ -21,15 +19,15 @@ import org.medvl.core.MedvlException;
 public final class R2GenPreparation {
     /** Which of R2Gen's two cleaning functions. */
     public enum Dataset {
-        IU("cleanIu", 3, 60), MIMIC("cleanMimic", 10, 100);
+        IU(R2GenCleaner::cleanIu, 3, 60), MIMIC(R2GenCleaner::cleanMimic, 10, 100);
 
-        final String method;
+        final UnaryOperator<String> cleaning;
         /** R2Gen's published vocabulary threshold and maximum sequence length for this dataset. */
         public final int threshold;
         public final int maxLength;
 
-        Dataset(String method, int threshold, int maxLength) {
-            this.method = method;
+        Dataset(UnaryOperator<String> cleaning, int threshold, int maxLength) {
+            this.cleaning = cleaning;
             this.threshold = threshold;
             this.maxLength = maxLength;
         }
@@ -136,37 +134,6 @@ public final class R2GenPreparation {
     }
 
     private String clean(String text) {
-        return (cleaner != null ? cleaner : coreCleaner(dataset)).apply(text);
-    }
-
-    /**
-     * R2Gen's cleaning lives in medvl-core ({@code org.medvl.core.text.R2GenCleaner}), written alongside this
-     * module; it is looked up at run time so that this module builds before it lands.
-     */
-    private static UnaryOperator<String> coreCleaner(Dataset dataset) {
-        return CORE_CLEANERS.computeIfAbsent(dataset, R2GenPreparation::findCoreCleaner);
-    }
-
-    private static final Map<Dataset, UnaryOperator<String>> CORE_CLEANERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static UnaryOperator<String> findCoreCleaner(Dataset dataset) {
-        try {
-            Class<?> type = Class.forName("org.medvl.core.text.R2GenCleaner");
-            MethodHandle h = MethodHandles.publicLookup().findStatic(type, dataset.method,
-                    MethodType.methodType(String.class, String.class));
-            return text -> {
-                try {
-                    return (String) h.invokeExact(text);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-            };
-        } catch (ReflectiveOperationException e) {
-            throw new MedvlException("the r2gen profile needs org.medvl.core.text.R2GenCleaner." + dataset.method
-                    + "(String), which this build does not have");
-        }
+        return (cleaner != null ? cleaner : dataset.cleaning).apply(text);
     }
 }

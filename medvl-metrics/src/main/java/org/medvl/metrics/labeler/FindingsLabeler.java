@@ -14,7 +14,8 @@ import org.medvl.metrics.labeler.Vocabulary.MentionRule;
  * Rule-based labeler for the 14 CheXpert observations, following the CheXpert labeler's three stages (Irvin et al.,
  * AAAI 2019): mention extraction from phrase lists, classification of each mention as negative / uncertain /
  * positive, and aggregation per report. CheXpert classifies mentions with rules over dependency parses (NegBio); this
- * labeler uses token-window scopes instead, which is orders of magnitude faster and needs no parser model:
+ * labeler uses token-window scopes instead (in the spirit of NegEx), which needs no parser model and labels tens of
+ * thousands of reports per second on one core:
  * <ul>
  *   <li>a forward cue ("no", "without", "possible", "no evidence of") governs the mentions after it up to
  *       {@value #PRE_WINDOW} tokens, across list commas ("no A, B or C"), until a stop cue ("but", "however"),
@@ -22,6 +23,7 @@ import org.medvl.metrics.labeler.Vocabulary.MentionRule;
  *   <li>a backward cue ("is not seen", "has resolved", "is not excluded") governs the mentions of its own clause
  *       ending at most {@value #POST_WINDOW} tokens before it, not across commas;</li>
  *   <li>a cue inside a gapped mention ("heart is not enlarged") governs that mention;</li>
+ *   <li>a pseudo-negation ("no change in", "no increase in") before a mention keeps it positive;</li>
  *   <li>uncertainty beats negation beats positive for one mention; across mentions positive beats uncertain beats
  *       negative; No Finding is positive when no observation other than Support Devices is positive or uncertain,
  *       otherwise blank (CheXpert's rule).</li>

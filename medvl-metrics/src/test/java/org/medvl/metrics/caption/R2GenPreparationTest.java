@@ -29,6 +29,18 @@ class R2GenPreparationTest {
     }
 
     @Test
+    void defaultProfileUsesR2GensIuCleaning() {
+        // R2Gen's cleaning lower-cases, drops '/' and most punctuation: both sides become the same text
+        CaptionScores s = new CaptionEvaluator(Meteor.standard().withoutSynonyms(), R2GenPreparation.iu()).evaluate(
+                List.of(List.of("The heart is normal. No effusion/pneumothorax.")),
+                List.of("the heart is NORMAL. no effusionpneumothorax"), Profile.R2GEN, java.util.Set.of());
+        assertEquals(1.0, s.corpus().get("ROUGE-L"), 0.0);
+        assertEquals(1.0, s.corpus().get("METEOR"), 0.0);
+        assertEquals(1.0, s.corpus().get("BLEU-4"), 1e-8);
+        assertEquals(List.of("heart size normal ."), R2GenPreparation.iu().hypotheses(List.of("Heart size normal.")));
+    }
+
+    @Test
     void r2genProfileScoresCleanedText() {
         CaptionEvaluator e = new CaptionEvaluator(Meteor.standard().withoutSynonyms(), LOWER);
         CaptionScores s = e.evaluate(List.of(List.of("Heart Normal.")), List.of("heart normal."), Profile.R2GEN,

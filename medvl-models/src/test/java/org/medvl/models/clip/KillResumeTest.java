@@ -30,7 +30,7 @@ class KillResumeTest {
         Path killed = tmp.resolve("killed");
         finish(straight, "fresh");
 
-        Process p = start(killed, "fresh", 150);
+        Process p = start(killed, "fresh", 100);
         Path state = killed.resolve("checkpoint/training.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long stepAtKill = -1;
@@ -84,6 +84,7 @@ class KillResumeTest {
     private Process start(Path run, String mode, long delayMs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-Dai.djl.offline=true", "-Dmedvl.quiet=true",
+                "-Dai.djl.pytorch.num_threads=1",
                 "-cp", System.getProperty("java.class.path"), ResumeRunner.class.getName(), run.toString(), mode,
                 Long.toString(delayMs));
         pb.environment().putAll(Map.of("OPT_OUT_TRACKING", "true"));

@@ -135,19 +135,23 @@ public final class LoadGenerator {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    /** Used heap after asking for garbage collection a few times: a comparable before/after figure. */
+    /**
+     * Used heap after garbage collection, the lowest of five readings a second apart: comparable before and after a
+     * run, and late enough that a finished run's HTTP client (whose selector thread outlives it by a few seconds) is
+     * no longer counted as the server's memory.
+     */
     public static long settledHeapBytes() {
         Runtime rt = Runtime.getRuntime();
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             System.gc();
+            best = Math.min(best, rt.totalMemory() - rt.freeMemory());
             try {
-                Thread.sleep(150);
+                Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            best = Math.min(best, rt.totalMemory() - rt.freeMemory());
         }
         return best;
     }

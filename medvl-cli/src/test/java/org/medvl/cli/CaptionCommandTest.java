@@ -1,37 +1,21 @@
-package org.medvl.cli.metrics;
+package org.medvl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medvl.cli.Medvl;
 import org.medvl.core.io.JsonLines;
-import picocli.CommandLine;
 
+/** {@code medvl metrics caption} end to end (org.medvl.cli.metrics.CaptionCommand). */
 class CaptionCommandTest {
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        CommandLine cl = Medvl.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void scoresPairsAndWritesPerItemScores() throws IOException {
@@ -39,7 +23,8 @@ class CaptionCommandTest {
                 "{\"id\":\"s1\",\"refs\":[\"No pleural effusion.\",\"No effusion.\"],\"hyp\":\"No pleural effusion.\"}\n"
                         + "{\"id\":\"s2\",\"refs\":[\"Heart size is normal.\"],\"hyp\":\"The heart is enlarged.\"}\n");
         Path perItem = dir.resolve("items.jsonl");
-        Result r = run("metrics", "caption", "--pairs", pairs.toString(), "--per-item", perItem.toString(),
+        MedvlTest.Result r = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--per-item",
+                perItem.toString(),
                 "--metrics", "BLEU,ROUGE-L,CIDEr-D");
         assertEquals(0, r.code(), r.err());
         JsonNode json = JsonLines.MAPPER.readTree(r.out());
@@ -54,7 +39,8 @@ class CaptionCommandTest {
         assertEquals(1.0, first.get("ROUGE-L").asDouble(), 0.0);
         assertTrue(r.err().contains("per-item scores: "), r.err());
 
-        Result again = run("metrics", "caption", "--pairs", pairs.toString(), "--per-item", perItem.toString());
+        MedvlTest.Result again = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--per-item",
+                perItem.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists; pass --force"), again.err());
     }
@@ -63,7 +49,8 @@ class CaptionCommandTest {
     void misalignedFilesAreOneClearError() throws IOException {
         Path refs = Files.writeString(dir.resolve("refs.txt"), "a b\nc d\n");
         Path hyps = Files.writeString(dir.resolve("hyps.txt"), "a b\n");
-        Result r = run("metrics", "caption", "--refs", refs.toString(), "--hyps", hyps.toString(), "--profile",
+        MedvlTest.Result r = MedvlTest.run("metrics", "caption", "--refs", refs.toString(), "--hyps", hyps.toString(),
+                "--profile",
                 "plain", "--metrics", "BLEU-4");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("medvl: error: misaligned inputs: ") && r.err().contains("refs.txt has 2 lines")
@@ -74,10 +61,10 @@ class CaptionCommandTest {
     @Test
     void unknownMetricOrProfileIsNamed() throws IOException {
         Path pairs = Files.writeString(dir.resolve("p.jsonl"), "{\"refs\":[\"a\"],\"hyp\":\"a\"}\n");
-        Result r = run("metrics", "caption", "--pairs", pairs.toString(), "--metrics", "SPICE");
+        MedvlTest.Result r = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--metrics", "SPICE");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("unknown caption metric 'SPICE'"), r.err());
-        r = run("metrics", "caption", "--pairs", pairs.toString(), "--profile", "nlg");
+        r = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--profile", "nlg");
         assertTrue(r.err().contains("unknown caption profile 'nlg'"), r.err());
     }
 }
