@@ -35,8 +35,13 @@ class ManifestTest {
         List<VqaItem> a = src.vqaItems().toList();
         List<VqaItem> b = back.vqaItems().toList();
         assertEquals(a, b);
-        assertTrue(Files.readAllLines(out).get(1).contains("\"path\":\"../slake/imgs/xmlab1/source.jpg\""),
-                "paths are stored relative to the manifest");
+        assertTrue(Files.readAllLines(out).get(1).contains("\"path\":\"" + dir.resolve("slake/imgs/xmlab1/source.jpg")
+                + "\""), "images outside the manifest folder are stored absolute");
+        Path inside = dir.resolve("slake/manifest.jsonl");
+        ManifestWriter.write(src, inside, null);
+        assertTrue(Files.readAllLines(inside).get(1).contains("\"path\":\"imgs/xmlab1/source.jpg\""),
+                "images inside the manifest folder are stored relative");
+        assertEquals(a, Datasets.open("manifest:" + inside).vqaItems().toList());
     }
 
     @Test

@@ -42,7 +42,9 @@ public final class ImagePipeline {
         int w = image.width();
         int h = image.height();
         int c = config.channels();
-        float[] unit = unitPlanes(image, frame, fixedWindow, c);
+        // grey sources are windowed and resized once, then written to every output channel
+        int planes = image.samplesPerPixel() == 3 && c == 3 ? 3 : 1;
+        float[] unit = unitPlanes(image, frame, fixedWindow, planes);
         int size = config.size();
         int nw = size;
         int nh = size;
@@ -53,25 +55,31 @@ public final class ImagePipeline {
         }
         int ox = (size - nw) / 2;
         int oy = (size - nh) / 2;
-        float[] out = new float[c * size * size];
         Resampler rx = resampler(w, nw);
         Resampler ry = resampler(h, nh);
         float[] tmp = new float[nw * h];
+        float[] resized = new float[planes * nw * nh];
+        for (int p = 0; p < planes; p++) {
+            for (int y = 0; y < h; y++) { // horizontal pass
+                rx.apply(unit, p * w * h + y * w, 1, tmp, y * nw, 1);
+            }
+            ry.applyRows(tmp, nw, resized, p * nw * nh); // vertical pass, row by row (sequential memory)
+        }
+        float[] out = new float[c * size * size];
         for (int ch = 0; ch < c; ch++) {
             float pad = (float) ((config.padValue() - config.meanOf(ch)) / config.stdOf(ch));
             float scale = (float) (1 / config.stdOf(ch));
             float shift = (float) (-config.meanOf(ch) / config.stdOf(ch));
-            int planeIn = ch * w * h;
             int planeOut = ch * size * size;
-            java.util.Arrays.fill(out, planeOut, planeOut + size * size, pad);
-            for (int y = 0; y < h; y++) { // horizontal pass
-                rx.apply(unit, planeIn + y * w, 1, tmp, y * nw, 1);
+            int planeIn = (planes == 1 ? 0 : ch) * nw * nh;
+            if (nw < size || nh < size) {
+                java.util.Arrays.fill(out, planeOut, planeOut + size * size, pad);
             }
-            float[] col = new float[nh];
-            for (int x = 0; x < nw; x++) { // vertical pass, then normalise into the padded canvas
-                ry.apply(tmp, x, nw, col, 0, 1);
-                for (int y = 0; y < nh; y++) {
-                    out[planeOut + (oy + y) * size + ox + x] = col[y] * scale + shift;
+            for (int y = 0; y < nh; y++) {
+                int o = planeOut + (oy + y) * size + ox;
+                int in = planeIn + y * nw;
+                for (int x = 0; x < nw; x++) {
+                    out[o + x] = resized[in + x] * scale + shift;
                 }
             }
         }
@@ -122,10 +130,29 @@ public final class ImagePipeline {
             boolean u32 = !image.signed() && image.bitsStored() == 32;
             float slope = (float) image.rescaleSlope();
             float icpt = (float) image.rescaleIntercept();
-            for (int i = 0; i < n; i++) {
-                float v = (u32 ? (float) Integer.toUnsignedLong(s[i]) : s[i]) * slope + icpt;
-                float y = m.map(v);
-                out[i] = invert ? 1 - y : y;
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            for (int v : s) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            long range = (long) hi - lo + 1;
+            if (!u32 && range <= Math.max(4096, n / 2)) {
+                // a table over the stored values present: one window evaluation per distinct value
+                float[] table = new float[(int) range];
+                for (int k = 0; k < table.length; k++) {
+                    float y = m.map((lo + k) * slope + icpt);
+                    table[k] = invert ? 1 - y : y;
+                }
+                for (int i = 0; i < n; i++) {
+                    out[i] = table[s[i] - lo];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = (u32 ? (float) Integer.toUnsignedLong(s[i]) : s[i]) * slope + icpt;
+                    float y = m.map(v);
+                    out[i] = invert ? 1 - y : y;
+                }
             }
             for (int ch = 1; ch < c; ch++) {
                 System.arraycopy(out, 0, out, ch * n, n);
@@ -208,6 +235,21 @@ public final class ImagePipeline {
                 count[o] = Math.min(k, maxTaps);
                 for (int t = 0; t < count[o]; t++) {
                     weights[o * maxTaps + t] = (float) (tmp[first + t] / sum);
+                }
+            }
+        }
+
+        /** Vertical pass: output row o is the weighted sum of whole input rows of {@code width} floats. */
+        void applyRows(float[] src, int width, float[] dst, int dstOff) {
+            for (int o = 0; o < start.length; o++) {
+                int base = o * maxTaps;
+                int d = dstOff + o * width;
+                for (int t = 0; t < count[o]; t++) {
+                    float wt = weights[base + t];
+                    int srow = (start[o] + t) * width;
+                    for (int x = 0; x < width; x++) {
+                        dst[d + x] += wt * src[srow + x];
+                    }
                 }
             }
         }

@@ -161,8 +161,9 @@ public final class MedicalImage {
             return header.windows().get(0);
         }
         float[] r = modalityRange(i);
-        double w = Math.max(1, (double) r[1] - r[0] + 1);
-        return new Window(r[0] + (w - 1) / 2 + 0.5, w);
+        // LINEAR_EXACT maps [min, max] onto [0, 1] exactly, also for fractional ranges (dose in Gy, SUV)
+        double w = r[1] > r[0] ? (double) r[1] - r[0] : 1;
+        return new Window(((double) r[0] + r[1]) / 2, w, "LINEAR_EXACT");
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.medvl.core.MedvlException;
  * C.11.2.1.2 defines from modality values to display values.
  *
  * @param center window centre
- * @param width window width, at least 1
+ * @param width window width: at least 1 for LINEAR, above 0 for LINEAR_EXACT and SIGMOID
  * @param function VOI LUT function: LINEAR, LINEAR_EXACT or SIGMOID (PS3.3 C.11.2.1.3)
  */
 public record Window(double center, double width, String function) {
@@ -29,13 +29,15 @@ public record Window(double center, double width, String function) {
     }
 
     public Window {
-        if (!(width >= 1) || !Double.isFinite(center)) {
-            throw new IllegalArgumentException("window width must be >= 1 and centre finite, got centre " + center
-                    + " width " + width);
-        }
         function = function == null || function.isBlank() ? "LINEAR" : function.trim().toUpperCase(Locale.ROOT);
         if (!function.equals("LINEAR") && !function.equals("LINEAR_EXACT") && !function.equals("SIGMOID")) {
             throw new IllegalArgumentException("unknown VOI LUT function " + function);
+        }
+        // PS3.3 C.11.2.1.2: width >= 1 for LINEAR, > 0 for LINEAR_EXACT and SIGMOID
+        boolean ok = function.equals("LINEAR") ? width >= 1 : width > 0 && Double.isFinite(width);
+        if (!ok || !Double.isFinite(center)) {
+            throw new IllegalArgumentException("window width must be " + (function.equals("LINEAR") ? ">= 1" : "> 0")
+                    + " and centre finite, got centre " + center + " width " + width);
         }
     }
 
@@ -62,6 +64,10 @@ public record Window(double center, double width, String function) {
         String t = text.trim();
         int comma = t.indexOf(',');
         if (comma < 0) {
+            if (!PRESETS.containsKey(t.toLowerCase(Locale.ROOT)) && t.matches("[-+0-9.eE]+")) {
+                throw new MedvlException("bad window '" + text + "': expected CENTRE,WIDTH such as -600,1500, or a preset ("
+                        + String.join(", ", PRESETS.keySet()) + ")");
+            }
             return preset(t);
         }
         try {
@@ -127,6 +133,10 @@ public record Window(double center, double width, String function) {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        // 6 significant digits: windows derived from float data would otherwise print float noise
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -20,6 +20,17 @@ class DicomWriterTest {
         return DicomElement.ofValue(tag, Vr.US, new byte[] {(byte) v, (byte) (v >>> 8)});
     }
 
+    private static void pixelModule(DicomDataset ds, String photometric, int rows, int cols, int alloc, int stored) {
+        ds.put(us(Tags.SAMPLES_PER_PIXEL, 1));
+        ds.put(DicomWriter.text(Tags.PHOTOMETRIC_INTERPRETATION, Vr.CS, photometric));
+        ds.put(us(Tags.ROWS, rows));
+        ds.put(us(Tags.COLUMNS, cols));
+        ds.put(us(Tags.BITS_ALLOCATED, alloc));
+        ds.put(us(Tags.BITS_STORED, stored));
+        ds.put(us(Tags.HIGH_BIT, stored - 1));
+        ds.put(us(Tags.PIXEL_REPRESENTATION, 0));
+    }
+
     private static DicomDataset paletteImage() {
         DicomDataset ds = new DicomDataset(false);
         ds.put(DicomWriter.text(Tags.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.7"));
@@ -29,14 +40,7 @@ class DicomWriterTest {
         item.put(DicomWriter.text(0x00081150, Vr.UI, "1.2.3"));
         item.put(DicomWriter.text(0x00081155, Vr.UI, "1.2.3.4"));
         ds.put(DicomElement.ofSequence(0x00081140, List.of(item, item)));
-        ds.put(us(Tags.SAMPLES_PER_PIXEL, 1));
-        ds.put(DicomWriter.text(Tags.PHOTOMETRIC_INTERPRETATION, Vr.CS, "PALETTE COLOR"));
-        ds.put(us(Tags.ROWS, 2));
-        ds.put(us(Tags.COLUMNS, 3));
-        ds.put(us(Tags.BITS_ALLOCATED, 8));
-        ds.put(us(Tags.BITS_STORED, 8));
-        ds.put(us(Tags.HIGH_BIT, 7));
-        ds.put(us(Tags.PIXEL_REPRESENTATION, 0));
+        pixelModule(ds, "PALETTE COLOR", 2, 3, 8, 8);
         for (int c = 0; c < 3; c++) {
             byte[] desc = {0, 1, 0, 0, 16, 0}; // 256 entries, first mapped 0, 16 bits
             ds.put(DicomElement.ofValue(0x00281101 + c, Vr.US, desc));
@@ -80,14 +84,7 @@ class DicomWriterTest {
         DicomDataset ds = new DicomDataset(false);
         ds.put(DicomWriter.text(Tags.SOP_CLASS_UID, Vr.UI, "1.2.840.10008.5.1.4.1.1.1.1"));
         ds.put(DicomWriter.text(Tags.SOP_INSTANCE_UID, Vr.UI, "2.25.2"));
-        ds.put(us(Tags.SAMPLES_PER_PIXEL, 1));
-        ds.put(DicomWriter.text(Tags.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2"));
-        ds.put(us(Tags.ROWS, 1));
-        ds.put(us(Tags.COLUMNS, 3));
-        ds.put(us(Tags.BITS_ALLOCATED, 16));
-        ds.put(us(Tags.BITS_STORED, 12));
-        ds.put(us(Tags.HIGH_BIT, 11));
-        ds.put(us(Tags.PIXEL_REPRESENTATION, 0));
+        pixelModule(ds, "MONOCHROME2", 1, 3, 16, 12);
         DicomDataset lut = new DicomDataset(false);
         lut.put(DicomElement.ofValue(0x00283002, Vr.US, new byte[] {0, 16, 0, 0, 12, 0})); // 4096 entries, 12 bits
         byte[] table = new byte[2 * 4096];

@@ -104,9 +104,8 @@ public final class SimilarCaseIndex implements AutoCloseable {
                 check.setInfoStream(null);
                 org.apache.lucene.index.CheckIndex.Status status = check.checkIndex();
                 if (!status.clean) {
-                    throw new MedvlException("index " + dir + " is corrupt: " + status.totLoseDocCount + " of "
-                            + status.numSegments + " segments' documents fail the checksum check; rebuild it with "
-                            + "'medvl index build'");
+                    throw new MedvlException("index " + dir + " is corrupt: its files fail Lucene's checksum "
+                            + "check; rebuild it with 'medvl index build'");
                 }
             }
         } catch (org.apache.lucene.store.LockObtainFailedException e) {

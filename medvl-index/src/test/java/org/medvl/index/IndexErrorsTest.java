@@ -9,24 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medvl.core.MedvlException;
 
-class IndexErrorsTest {
-    @TempDir
-    Path tmp;
-    Path dir;
-    List<IndexedCase> cases;
-    TopicEmbedder embedder = new TopicEmbedder();
-
-    @BeforeEach
-    void build() {
-        cases = Fixtures.cases(tmp.resolve("images"));
-        dir = tmp.resolve("index");
-        IndexBuilder.build(dir, cases.stream(), embedder, IndexBuilder.Options.DEFAULT);
-    }
+class IndexErrorsTest extends BuiltIndexFixture {
 
     private static String fails(Runnable r) {
         return assertThrows(MedvlException.class, r::run).getMessage();

@@ -8,25 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SimilarCaseIndexTest {
-    @TempDir
-    Path tmp;
-    Path dir;
-    List<IndexedCase> cases;
-    TopicEmbedder embedder = new TopicEmbedder();
-
-    @BeforeEach
-    void build() {
-        cases = Fixtures.cases(tmp.resolve("images"));
-        dir = tmp.resolve("index");
-        IndexBuilder.Result r = IndexBuilder.build(dir, cases.stream(), embedder, IndexBuilder.Options.DEFAULT);
-        assertEquals(30, r.written());
-        assertEquals(30, r.total());
-        assertEquals(0, r.skipped());
+class SimilarCaseIndexTest extends BuiltIndexFixture {
+    @Test
+    void buildReportsWhatItWrote() {
+        assertEquals(30, built.written());
+        assertEquals(30, built.total());
+        assertEquals(0, built.skipped());
     }
 
     @Test

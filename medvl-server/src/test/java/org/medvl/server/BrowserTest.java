@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in Debian's headless Chromium (driven through /usr/bin/chromedriver; nothing is downloaded): upload a DICOM,
- * see the preview, generate a report, ask a question, score findings, and save a screenshot. Skips with a message
+ * see the preview, generate a report, ask a question, score findings, switch the window preset (the server renders a
+ * new preview), and save a screenshot. Skips with a message
  * where chromium or chromium-driver is not installed ({@code apt-get install -y chromium chromium-driver}).
  */
 class BrowserTest {
@@ -47,8 +48,7 @@ class BrowserTest {
             try {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
                 driver.get(s.base + "/");
-                wait.until(d -> !d.findElement(By.id("generate")).getAttribute("class").contains("x")
-                        && d.findElement(By.cssSelector("[data-panel=report] .note")).getText().startsWith("Model:"));
+                wait.until(d -> d.findElement(By.cssSelector("[data-panel=report] .note")).getText().startsWith("Model:"));
                 driver.findElement(By.id("file")).sendKeys(dcm.toString());
                 wait.until(d -> d.findElement(By.id("preview")).isDisplayed()
                         && d.findElement(By.id("generate")).isEnabled());
@@ -60,6 +60,11 @@ class BrowserTest {
                 driver.findElement(By.id("findings-run")).click();
                 wait.until(d -> d.findElements(By.cssSelector("#findings .bar")).size() == 10);
                 assertTrue(driver.findElement(By.id("window")).isDisplayed(), "window/level shown for DICOM");
+                String before = driver.findElement(By.id("preview")).getAttribute("src");
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("preset"))).selectByValue("bone");
+                wait.until(d -> !before.equals(d.findElement(By.id("preview")).getAttribute("src")));
+                assertTrue(driver.findElement(By.id("center-out")).getText().equals("400"),
+                        "the sliders show the bone preset's centre");
                 assertTrue(driver.findElement(By.id("disclaimer")).getText().contains("not diagnoses"));
                 String page = driver.getPageSource();
                 for (String v : TestImages.IDENTIFYING) {

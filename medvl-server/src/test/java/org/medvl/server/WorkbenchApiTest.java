@@ -109,6 +109,7 @@ class WorkbenchApiTest {
     void modelsHealthReadinessAndMetrics() {
         JsonNode models = TestServer.json(s.get("/api/models"));
         assertEquals(4, models.get("panels").size());
+        assertEquals(-600, models.get("windowPresetValues").get("lung").get("center").asDouble(), 1e-9);
         for (JsonNode p : models.get("panels")) {
             boolean similar = p.get("panel").asText().equals(ModelSet.SIMILAR);
             assertEquals(!similar, p.get("enabled").asBoolean());

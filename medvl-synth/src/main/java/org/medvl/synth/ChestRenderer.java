@@ -183,7 +183,7 @@ final class ChestRenderer {
         Findings.Nodule nod = f.nodule();
         if (nod != null) {
             double r = nod.diameterMm() / 2 / a.mmPerUnit();
-            double dist = Math.hypot(u - nod.u(), v - nod.v());
+            double dist = StrictMath.hypot(u - nod.u(), v - nod.v());
             d += 0.5 * (1 - Shapes.step(r * 0.75, r * 1.15, dist));
         }
         if (f.devices().contains(Device.PACEMAKER)) {

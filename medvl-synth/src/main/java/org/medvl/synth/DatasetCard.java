@@ -52,6 +52,8 @@ final class DatasetCard {
                                          nodule lobe/diameter/pixel centre, consolidation lobe, support devices) and
                                          "acquisition" (rotation, magnification, pixel spacing, measured CTR)
                 labels.csv               the same 14 truths in CheXpert label-CSV layout (id, 14 columns of 1/0)
+                masks/                   (only if asked for) ID-lungs.png and ID-heart.png: 255 inside the lung
+                                         fields (heart included) or the heart, 0 elsewhere
 
                 Ground truth
                 ------------

@@ -92,6 +92,6 @@ final class FindingSampler {
                 a.lungAxisV(sign)) < -margin
                 && v < a.diaphragm(u, sign) - margin
                 && Math.abs(u - 0.5) > a.mediastinum() * 1.3 + margin
-                && Math.hypot(u - a.heartCentreU(), v - a.heartCentreV()) > a.heartLong() + margin;
+                && StrictMath.hypot(u - a.heartCentreU(), v - a.heartCentreV()) > a.heartLong() + margin;
     }
 }

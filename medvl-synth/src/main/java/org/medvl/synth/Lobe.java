@@ -49,16 +49,19 @@ public enum Lobe {
         return abbreviation;
     }
 
-    /** Soft membership (0..1) of a lung-relative point in this lobe's frontal projection. */
+    /**
+     * Soft membership (0..1) of a lung-relative point in this lobe's frontal projection. The minor fissure is
+     * horizontal; the major fissures project obliquely, so the lower lobes occupy the lower lateral lung and the
+     * middle lobe and lingula reach down along the heart border.
+     */
     double weight(double s, double t) {
+        double minor = Shapes.step(0.37, 0.45, s);
+        double major = Shapes.step(-0.05, 0.05, s - (0.45 + 0.35 * (1 - t)));
         return switch (this) {
-            case RIGHT_UPPER -> 1 - Shapes.step(0.38, 0.46, s);
-            case RIGHT_MIDDLE -> Shapes.step(0.38, 0.46, s) * (1 - Shapes.step(0.72, 0.8, s))
-                    * (1 - Shapes.step(0.55, 0.65, t));
-            case RIGHT_LOWER -> Shapes.step(0.38, 0.46, s) * Math.max(Shapes.step(0.72, 0.8, s),
-                    Shapes.step(0.55, 0.65, t));
-            case LEFT_UPPER -> Math.max(1 - Shapes.step(0.46, 0.54, s),
-                    (1 - Shapes.step(0.74, 0.82, s)) * (1 - Shapes.step(0.45, 0.55, t)));
+            case RIGHT_UPPER -> 1 - minor;
+            case RIGHT_MIDDLE -> minor * (1 - major);
+            case RIGHT_LOWER -> minor * major;
+            case LEFT_UPPER -> 1 - Shapes.step(-0.05, 0.05, s - (0.42 + 0.38 * (1 - t)));
             case LEFT_LOWER -> 1 - LEFT_UPPER.weight(s, t);
         };
     }

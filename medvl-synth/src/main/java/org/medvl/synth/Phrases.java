@@ -16,6 +16,11 @@ final class Phrases {
         return options[r.nextInt(options.length)];
     }
 
+    /** A uniform index in [0, n). */
+    int index(int n) {
+        return r.nextInt(n);
+    }
+
     boolean chance(double p) {
         return r.nextDouble() < p;
     }

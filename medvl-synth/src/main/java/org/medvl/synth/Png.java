@@ -13,11 +13,23 @@ public final class Png {
     }
 
     public static byte[] encode(SynthImage img) {
-        int n = img.size();
+        return encode(img.pixels(), img.size(), img.bits());
+    }
+
+    /** A ground-truth mask as an 8-bit PNG: 255 where the weight exceeds one half, else 0. */
+    public static byte[] encodeMask(float[] weights, int size) {
+        int[] px = new int[weights.length];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = weights[i] > 0.5f ? 255 : 0;
+        }
+        return encode(px, size, 8);
+    }
+
+    private static byte[] encode(int[] pixels, int n, int bits) {
         BufferedImage bi = new BufferedImage(n, n,
-                img.bits() == 16 ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
+                bits == 16 ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = bi.getRaster();
-        raster.setPixels(0, 0, n, n, img.pixels());
+        raster.setPixels(0, 0, n, n, pixels);
         ByteArrayOutputStream out = new ByteArrayOutputStream(n * n);
         try {
             if (!ImageIO.write(bi, "png", out)) {

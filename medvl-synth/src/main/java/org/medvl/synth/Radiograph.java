@@ -58,7 +58,7 @@ final class Radiograph {
             double hu = 0.5 + sign * (a.mediastinum() + 0.03);
             double tu = 0.5 + sign * lobe.centreT() * a.halfWidth();
             double tv = a.apex() + lobe.centreS() * ((sign < 0 ? a.angleRight() : a.angleLeft()) - a.apex());
-            double angle = Math.atan2(tv - a.hilum(), tu - hu);
+            double angle = StrictMath.atan2(tv - a.hilum(), tu - hu);
             for (int k = 0; k < 3; k++) {
                 s.tree(r, hu, a.hilum(), angle + (k - 1) * 0.35, 0.08, 0.003, 1, 2);
             }

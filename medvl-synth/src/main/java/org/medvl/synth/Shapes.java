@@ -28,11 +28,11 @@ final class Shapes {
         double dx = (x - cx) / ax;
         double dy = (y - cy) / ay;
         double r = Math.sqrt(dx * dx + dy * dy);
-        if (r < 1e-9) {
-            return -Math.min(ax, ay);
-        }
-        double gx = dx / (ax * r);
-        double gy = dy / (ay * r);
+        return r < 1e-9 ? -Math.min(ax, ay) : firstOrder(r, dx / (ax * r), dy / (ay * r));
+    }
+
+    /** Distance to the level set r = 1 from the radius and its gradient (one Newton step). */
+    private static double firstOrder(double r, double gx, double gy) {
         return (r - 1) / Math.sqrt(gx * gx + gy * gy);
     }
 
@@ -49,13 +49,8 @@ final class Shapes {
         double dx2 = dx * dx, dy2 = dy * dy;
         double q = dx2 * dx2 + dy2 * dy2;
         double r = Math.sqrt(Math.sqrt(q));
-        if (r < 1e-9) {
-            return -Math.min(ax, ay);
-        }
         double r3 = r * r * r;
-        double gx = dx2 * dx / (r3 * ax);
-        double gy = dy2 * dy / (r3 * ay);
-        return (r - 1) / Math.sqrt(gx * gx + gy * gy);
+        return r < 1e-9 ? -Math.min(ax, ay) : firstOrder(r, dx2 * dx / (r3 * ax), dy2 * dy / (r3 * ay));
     }
 
     /** Normalised radius of the lung outline of {@link #lungDistance}: below 1 inside. */

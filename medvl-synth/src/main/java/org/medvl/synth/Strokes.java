@@ -55,7 +55,7 @@ final class Strokes {
 
     /** A straight segment, stamped every 0.4 pixel. */
     void segment(double u0, double v0, double u1, double v1, double width, double amplitude) {
-        double len = Math.hypot(u1 - u0, v1 - v0) * frame.size() * frame.scale();
+        double len = StrictMath.hypot(u1 - u0, v1 - v0) * frame.size() * frame.scale();
         int steps = Math.max(1, (int) Math.ceil(len / 0.4));
         for (int k = 0; k <= steps; k++) {
             double t = (double) k / steps;
@@ -104,8 +104,8 @@ final class Strokes {
         double fork = 0.55 + 0.3 * r.nextDouble();
         for (int s = 0; s < segs; s++) {
             a += (r.nextDouble() - 0.5) * 0.35;
-            double nx = x + Math.cos(a) * length / segs;
-            double ny = y + Math.sin(a) * length / segs;
+            double nx = x + StrictMath.cos(a) * length / segs;
+            double ny = y + StrictMath.sin(a) * length / segs;
             double taper = 1 - 0.35 * s / segs;
             segment(x, y, nx, ny, width * taper, amplitude * taper);
             x = nx;

@@ -25,6 +25,7 @@ import org.medvl.core.record.Split;
  * vqa.jsonl           medvl manifest, "vqa" lines
  * ground_truth.jsonl  per image: 14 CheXpert truths, finding parameters, acquisition
  * labels.csv          the truth in CheXpert label-CSV layout (id + 14 columns of 1/0)
+ * masks/              only with masks: synth-NNNNNN-lungs.png and -heart.png, 8-bit, 255 inside
  * .medvl-synth        marks the folder as generated, so --force may replace it
  * </pre>
  * An existing non-empty folder is never replaced unless {@code force} is set and it carries the marker.
@@ -45,6 +46,11 @@ public final class SynthDatasetWriter {
     }
 
     public static Summary write(SynthConfig config, int count, Path out, boolean force, int threads) {
+        return write(config, count, out, force, threads, false);
+    }
+
+    /** As {@link #write(SynthConfig, int, Path, boolean, int)}, also writing lung-field and heart masks if asked. */
+    public static Summary write(SynthConfig config, int count, Path out, boolean force, int threads, boolean masks) {
         if (count < 1) {
             throw new MedvlException("--count must be at least 1, got " + count);
         }
@@ -58,10 +64,14 @@ public final class SynthDatasetWriter {
         List<List<String>> vqa = new ArrayList<>(java.util.Collections.nCopies(count, List.of()));
         Map<Split, Integer> perSplit = new EnumMap<>(Split.class);
         Map<ChexpertLabel, Integer> positives = new EnumMap<>(ChexpertLabel.class);
+        int[] vqaCount = new int[1];
         AtomicFiles.writeDirectory(out, tmp -> {
             Path images = tmp.resolve("images");
             try {
                 Files.createDirectories(images);
+                if (masks) {
+                    Files.createDirectories(tmp.resolve("masks"));
+                }
             } catch (IOException e) {
                 throw new MedvlException("cannot create " + images + ": " + e.getMessage(), e);
             }
@@ -74,6 +84,13 @@ public final class SynthDatasetWriter {
                         SynthCase c = gen.generate(index, "images/" + SynthGenerator.id(index) + ".png");
                         byte[] png = Png.encode(c.image());
                         Files.write(images.resolve(SynthGenerator.id(index) + ".png"), png);
+                        if (masks) {
+                            Path m = tmp.resolve("masks");
+                            Files.write(m.resolve(c.id() + "-lungs.png"), Png.encodeMask(c.image().lungField(),
+                                    c.image().size()));
+                            Files.write(m.resolve(c.id() + "-heart.png"), Png.encodeMask(c.image().heart(),
+                                    c.image().size()));
+                        }
                         studies[index] = SynthRecords.study(c).toString();
                         pairs[index] = SynthRecords.pair(c).toString();
                         truths[index] = SynthRecords.groundTruth(c).toString();
@@ -110,17 +127,14 @@ public final class SynthDatasetWriter {
             writeLines(tmp.resolve("vqa.jsonl"), SynthRecords.header(source, "vqa").toString(), allVqa);
             writeLines(tmp.resolve("ground_truth.jsonl"), null, List.of(truths));
             writeLines(tmp.resolve("labels.csv"), SynthRecords.labelHeader(), List.of(labels));
-            int vqaCount = allVqa.size();
+            vqaCount[0] = allVqa.size();
             AtomicFiles.writeString(tmp.resolve("README.txt"),
-                    DatasetCard.text(config, count, perSplit, vqaCount, positives));
+                    DatasetCard.text(config, count, perSplit, vqaCount[0], positives));
             AtomicFiles.writeString(tmp.resolve(MARKER), "medvl synthetic chest radiographs; seed " + config.seed()
                     + "\n");
             shareable(tmp);
-            vqa.clear();
-            vqa.add(List.of(Integer.toString(vqaCount)));
         });
-        int vqaPairs = Integer.parseInt(vqa.get(0).get(0));
-        return new Summary(out, count, perSplit, vqaPairs, positives, (System.nanoTime() - start) / 1e9);
+        return new Summary(out, count, perSplit, vqaCount[0], positives, (System.nanoTime() - start) / 1e9);
     }
 
     /**

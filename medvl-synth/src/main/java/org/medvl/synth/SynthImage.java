@@ -21,17 +21,23 @@ public record SynthImage(int size, int bits, int[] pixels, float[] lungField, fl
     }
 
     /**
-     * The cardiothoracic ratio measured on the masks the way a radiologist measures it: the widest heart row over
-     * the widest extent of the lung fields, in pixels (rows where a mask weight exceeds one half).
+     * The cardiothoracic ratio measured on the masks the way a radiologist measures it: the heart's greatest
+     * transverse extent (rightmost to leftmost heart border, which lie on different rows) over the widest row of the
+     * lung fields (internal rib margins); mask weights above one half count.
      */
     public double measuredCtr() {
-        int heartWidth = 0;
+        int left = size, right = -1;
         int thorax = 0;
         for (int y = 0; y < size; y++) {
-            heartWidth = Math.max(heartWidth, span(heart, y));
             thorax = Math.max(thorax, span(lungField, y));
+            for (int x = 0; x < size; x++) {
+                if (heart[y * size + x] > 0.5f) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
         }
-        return thorax == 0 ? Double.NaN : (double) heartWidth / thorax;
+        return thorax == 0 || right < 0 ? Double.NaN : (double) (right - left + 1) / thorax;
     }
 
     private int span(float[] mask, int y) {

@@ -123,7 +123,7 @@ final class SynthRecords {
     }
 
     private static double round(double x, int digits) {
-        double f = Math.pow(10, digits);
+        double f = StrictMath.pow(10, digits);
         return Math.round(x * f) / f;
     }
 

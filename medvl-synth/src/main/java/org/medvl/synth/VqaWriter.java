@@ -69,7 +69,7 @@ final class VqaWriter {
         qs.add(closed(p.pick("Are there any support devices?", "Are any lines or tubes present?"),
                 !f.devices().isEmpty(), "PRES"));
         if (!f.devices().isEmpty() || p.chance(0.3)) {
-            Device d = Device.values()[p.pick("0", "1", "2", "3").charAt(0) - '0'];
+            Device d = Device.values()[p.index(Device.values().length)];
             qs.add(closed("Is there " + article(d.words()) + " " + d.words() + "?", f.devices().contains(d), "PRES"));
         }
         if (p.chance(0.5)) {

@@ -77,6 +77,29 @@ class DeterminismTest {
     }
 
     @Test
+    void masksMatchTheRenderedGroundTruth(@TempDir Path tmp) throws Exception {
+        SynthDatasetWriter.write(SMALL, 2, tmp.resolve("m"), false, 1, true);
+        SynthImage img = new SynthGenerator(SMALL).image(1);
+        var heart = javax.imageio.ImageIO.read(tmp.resolve("m/masks/synth-000002-heart.png").toFile());
+        int[] px = heart.getRaster().getPixels(0, 0, 128, 128, (int[]) null);
+        for (int i = 0; i < px.length; i++) {
+            assertEquals(img.heart()[i] > 0.5f ? 255 : 0, px[i], "heart mask pixel " + i);
+        }
+        assertTrue(Files.exists(tmp.resolve("m/masks/synth-000002-lungs.png")));
+    }
+
+    @Test
+    void sixteenBitPngsKeepTheFullRange() throws Exception {
+        SynthImage img = new SynthGenerator(SMALL.withBits(16)).image(0);
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Png.encode(img)));
+        assertEquals(16, decoded.getColorModel().getComponentSize(0));
+        int[] px = decoded.getRaster().getPixels(0, 0, 128, 128, (int[]) null);
+        assertArrayEquals(img.pixels(), px);
+        assertEquals(65535, java.util.Arrays.stream(px).max().orElseThrow()); // the burned-in marker
+        assertTrue(java.util.Arrays.stream(px).distinct().count() > 1000, "16-bit image uses few grey levels");
+    }
+
+    @Test
     void splitsFollowTheirFractions() {
         SynthGenerator g = new SynthGenerator(SynthConfig.DEFAULT);
         int[] n = new int[4];

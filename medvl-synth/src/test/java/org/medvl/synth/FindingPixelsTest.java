@@ -31,40 +31,31 @@ class FindingPixelsTest {
         return Radiograph.render(a, f, SIZE, 8, new SplittableRandom(42));
     }
 
-    private static double mean(SynthImage img, Anatomy a, Region r) {
+    /** Grey values of the pixels whose centres fall in the region (at least 20 of them). */
+    private static double[] values(SynthImage img, Anatomy a, Region r) {
         Frame frame = new Frame(img.size(), a);
         double[] q = new double[2];
-        double sum = 0;
-        int n = 0;
+        java.util.List<Double> out = new java.util.ArrayList<>();
         for (int y = 0; y < img.size(); y++) {
             for (int x = 0; x < img.size(); x++) {
                 frame.toUnit(x, y, q);
                 if (r.contains(q[0], q[1])) {
-                    sum += img.at(x, y);
-                    n++;
+                    out.add((double) img.at(x, y));
                 }
             }
         }
-        assertTrue(n >= 20, "region too small: " + n + " pixels");
-        return sum / n;
+        assertTrue(out.size() >= 20, "region too small: " + out.size() + " pixels");
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double mean(SynthImage img, Anatomy a, Region r) {
+        return java.util.Arrays.stream(values(img, a, r)).average().orElseThrow();
     }
 
     private static double std(SynthImage img, Anatomy a, Region r) {
-        double m = mean(img, a, r);
-        Frame frame = new Frame(img.size(), a);
-        double[] q = new double[2];
-        double ss = 0;
-        int n = 0;
-        for (int y = 0; y < img.size(); y++) {
-            for (int x = 0; x < img.size(); x++) {
-                frame.toUnit(x, y, q);
-                if (r.contains(q[0], q[1])) {
-                    ss += (img.at(x, y) - m) * (img.at(x, y) - m);
-                    n++;
-                }
-            }
-        }
-        return Math.sqrt(ss / n);
+        double[] v = values(img, a, r);
+        double m = java.util.Arrays.stream(v).average().orElseThrow();
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / v.length);
     }
 
     /** Lower lateral lung zone of a side (-1 patient right, +1 left): just above the costophrenic angle. */

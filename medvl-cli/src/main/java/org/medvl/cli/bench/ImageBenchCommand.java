@@ -111,8 +111,9 @@ public final class ImageBenchCommand implements Callable<Integer> {
      */
     private void pipelineRows(MedicalImage slice) {
         ImagePipeline pipe = new ImagePipeline(PreprocessConfig.imagenet(224).withWindow("brain"));
-        double medvl = rate(() -> pipe.toTensor(slice));
-        double java2d = rate(() -> java2dTensor(pipe, slice));
+        double[] rates = interleavedRates(() -> pipe.toTensor(slice), () -> java2dTensor(pipe, slice));
+        double medvl = rates[0];
+        double java2d = rates[1];
         System.out.printf("%-14s %9s %14.1f %14s %10s%n", "tensor 224", "-", medvl, String.format("%.1f", java2d),
                 String.format("%.1fx", medvl / java2d));
         System.out.println("'tensor 224': decoded slice -> 3x224x224 ImageNet-normalised floats; the right-hand column"
@@ -142,19 +143,31 @@ public final class ImageBenchCommand implements Callable<Integer> {
         return t;
     }
 
-    private double rate(Runnable work) {
+    /**
+     * Rates of two workloads measured in alternating batches, so that both see the same machine load (this matters
+     * on shared machines, where load swings within seconds).
+     */
+    private double[] interleavedRates(Runnable a, Runnable b) {
         long warmEnd = System.nanoTime() + (long) (Math.min(1.0, seconds) * 1e9);
         while (System.nanoTime() < warmEnd) {
-            work.run();
+            a.run();
+            b.run();
         }
-        long t0 = System.nanoTime();
-        long end = t0 + (long) (seconds * 1e9);
-        long n = 0;
+        long[] nanos = new long[2];
+        long[] counts = new long[2];
+        long end = System.nanoTime() + (long) (2 * seconds * 1e9);
         while (System.nanoTime() < end) {
-            work.run();
-            n++;
+            for (int k = 0; k < 2; k++) {
+                Runnable r = k == 0 ? a : b;
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 5; i++) {
+                    r.run();
+                }
+                nanos[k] += System.nanoTime() - t0;
+                counts[k] += 5;
+            }
         }
-        return n / ((System.nanoTime() - t0) / 1e9);
+        return new double[] {counts[0] / (nanos[0] / 1e9), counts[1] / (nanos[1] / 1e9)};
     }
 
     private double medvlRate(Path file) throws Exception {

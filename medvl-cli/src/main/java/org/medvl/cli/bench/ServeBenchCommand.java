@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.medvl.core.MedvlException;
 import org.medvl.server.Workbench;
 import org.medvl.server.WorkbenchConfig;
+import org.medvl.server.batch.BatchPolicy;
 import org.medvl.server.load.CalibrationModels;
 import org.medvl.server.load.LoadGenerator;
 import org.medvl.server.models.ModelDirectory;
@@ -56,40 +57,75 @@ public final class ServeBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--compare-batching",
+            description = "Instead: run the model endpoints only, once with batches of 1 and once with batches of"
+                    + " --batch-size, and print both.")
+    boolean compareBatching;
+
+    @Option(names = "--batch-size", defaultValue = "8", description = "Micro-batch size (default 8).")
+    int batchSize;
+
     @Override
     public Integer call() throws Exception {
-        if (clients < 1 || seconds < 1 || maxRequests < 1) {
-            throw new MedvlException("--clients, --seconds and --max-requests must be positive");
+        if (clients < 1 || seconds < 1 || maxRequests < 1 || batchSize < 1) {
+            throw new MedvlException("--clients, --seconds, --max-requests and --batch-size must be positive");
         }
         PrintWriter out = spec.commandLine().getOut();
+        byte[] img = image == null ? generatedPng() : Files.readAllBytes(image);
+        out.printf("medvl bench serve: %d clients, %d s, models: %s%n", clients, seconds,
+                models == null ? CalibrationModels.NAME : models);
+        if (compareBatching) {
+            for (int size : new int[] {1, batchSize}) {
+                Run r = measure(new BatchPolicy(size, size == 1 ? 0 : BatchPolicy.DEFAULT.maxWaitMillis(),
+                        BatchPolicy.DEFAULT.queueCapacity()), img, true, out);
+                out.printf("batch size %-3d  %,d requests, %.1f req/s, p50 %.1f ms, p99 %.1f ms, statuses %s%n", size,
+                        r.result().requests(), r.result().throughput(), r.result().p50Millis(),
+                        r.result().p99Millis(), r.result().byStatus());
+            }
+            return 0;
+        }
+        Run run = measure(new BatchPolicy(batchSize, BatchPolicy.DEFAULT.maxWaitMillis(),
+                BatchPolicy.DEFAULT.queueCapacity()), img, false, out);
+        LoadGenerator.Result r = run.result();
+        out.printf("requests        %,d in %.1f s (%.1f req/s)%n", r.requests(), r.seconds(), r.throughput());
+        out.printf("statuses        %s; transport errors %d%n", r.byStatus(), r.transportErrors());
+        out.printf("latency         p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", r.p50Millis(), r.p99Millis(),
+                r.maxMillis());
+        double growth = (run.heapAfter() - run.heapBefore()) / (double) run.heapBefore();
+        out.printf("heap after GC   before %.1f MiB, after %.1f MiB (%+.1f%%; acceptance: within 10%%)%n",
+                run.heapBefore() / 1048576.0, run.heapAfter() / 1048576.0, growth * 100);
+        boolean ok = r.unexpected5xx() == 0 && r.transportErrors() == 0 && Math.abs(growth) <= 0.10;
+        out.printf("verdict         %s (5xx other than 503: %d)%n", ok ? "PASS" : "FAIL", r.unexpected5xx());
+        out.println("note: server and load generator share this JVM and its cores; compare runs on the same"
+                + " machine only.");
+        return ok ? 0 : 1;
+    }
+
+    private record Run(LoadGenerator.Result result, long heapBefore, long heapAfter) {
+    }
+
+    /** One server, one warm-up at full concurrency, one measured run; the models are loaded fresh for each server. */
+    private Run measure(BatchPolicy policy, byte[] img, boolean modelCallsOnly, PrintWriter out) throws Exception {
         ModelSet set = models == null ? CalibrationModels.all() : ModelDirectory.load(models, System.err::println);
-        try (Workbench server = Workbench.start(WorkbenchConfig.local(0), set)) {
+        try (Workbench server = Workbench.start(WorkbenchConfig.local(0).withBatching(policy), set)) {
             URI base = URI.create(server.url());
-            String id = upload(base, image == null ? generatedPng() : Files.readAllBytes(image));
+            String id = upload(base, img);
             List<LoadGenerator.Call> mix = LoadGenerator.standardMix(id, set.panels());
+            if (modelCallsOnly) {
+                mix = mix.stream().filter(c -> c.method().equals("POST")).toList();
+            }
+            if (mix.isEmpty()) {
+                throw new MedvlException("no model panel is on: nothing to compare");
+            }
             // warm-up at full concurrency, so thread and buffer pools reach their working size before "before"
             LoadGenerator.run(base, null, mix, clients, Duration.ofSeconds(Math.max(2, Math.min(10, seconds / 6))),
                     maxRequests);
             long before = LoadGenerator.settledHeapBytes();
-            out.printf("medvl bench serve: %d clients, %d s, models: %s%n", clients, seconds,
-                    models == null ? CalibrationModels.NAME : models);
             out.printf("mix: %s%n", mix.stream().map(LoadGenerator.Call::label).toList());
             out.flush();
             LoadGenerator.Result r = LoadGenerator.run(base, null, mix, clients, Duration.ofSeconds(seconds),
                     maxRequests);
-            long after = LoadGenerator.settledHeapBytes();
-            out.printf("requests        %,d in %.1f s (%.1f req/s)%n", r.requests(), r.seconds(), r.throughput());
-            out.printf("statuses        %s; transport errors %d%n", r.byStatus(), r.transportErrors());
-            out.printf("latency         p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", r.p50Millis(), r.p99Millis(),
-                    r.maxMillis());
-            double growth = (after - before) / (double) before;
-            out.printf("heap after GC   before %.1f MiB, after %.1f MiB (%+.1f%%; acceptance: within 10%%)%n",
-                    before / 1048576.0, after / 1048576.0, growth * 100);
-            boolean ok = r.unexpected5xx() == 0 && r.transportErrors() == 0 && Math.abs(growth) <= 0.10;
-            out.printf("verdict         %s (5xx other than 503: %d)%n", ok ? "PASS" : "FAIL", r.unexpected5xx());
-            out.println("note: server and load generator share this JVM and its cores; compare runs on the same"
-                    + " machine only.");
-            return ok ? 0 : 1;
+            return new Run(r, before, LoadGenerator.settledHeapBytes());
         }
     }
 

@@ -64,7 +64,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
             throw new MedvlException("only " + examples.size() + " pairs, fewer than one batch");
         }
         ClipConfig config = model.config();
-        ClipTrainOptions options = new ClipTrainOptions(1, batchSize, 1e-4f, 1e-5f, 0, 0.1f, 1f, 42, workers, 0,
+        ClipTrainOptions options = new ClipTrainOptions(1, batchSize, 5e-4f, 1e-5f, 10, 0.1f, 1f, 42, workers, 0,
                 AugmentConfig.medicalDefault(), model.vocabSize, "{caption}");
         PipelineImages pipeline = PipelineImages.grey(model.imageSize);
         List<Path> files = examples.stream().map(ClipExample::image).toList();

@@ -51,8 +51,9 @@ public final class DataConvertCommand implements Callable<Integer> {
         w.printf("wrote %,d records (%,d vqa, %,d pairs, %,d studies) to %s%n", n.total(), n.vqa(), n.pairs(),
                 n.studies(), out);
         if (ds.problemCount() > 0) {
-            w.printf("%,d problem(s) in the source; skipped records are not in the manifest:%n", ds.problemCount());
-            ds.problems().stream().limit(10).forEach(p -> w.println("  " + p));
+            w.printf("%,d problem(s) in the source (records marked skipped are not in the manifest):%n",
+                    ds.problemCount());
+            ds.problems().stream().limit(10).forEach(p -> w.println("  " + (p.skipped() ? "skipped: " : "warning: ") + p));
         }
         w.flush();
         return 0;

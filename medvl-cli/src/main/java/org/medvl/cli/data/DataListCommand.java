@@ -59,21 +59,22 @@ public final class DataListCommand implements Callable<Integer> {
     }
 
     private static void details(PrintWriter out, DatasetInfo d) {
-        String fmt = "%-10s %s%n";
-        out.printf(fmt, "name", d.name() + (d.aliases().isEmpty() ? "" : " (also " + String.join(", ", d.aliases()) + ")"));
-        out.printf(fmt, "title", d.title());
-        out.printf(fmt, "type", d.category());
-        out.printf(fmt, "domain", d.domain());
-        out.printf(fmt, "modality", d.modality());
-        out.printf(fmt, "images", d.images());
-        out.printf(fmt, "texts", d.texts());
-        out.printf(fmt, "language", d.language());
-        out.printf(fmt, "source", d.source());
-        out.printf(fmt, "licence", d.licence());
-        out.printf(fmt, "homepage", d.homepage());
-        out.printf(fmt, "paper", d.paper());
-        out.printf(fmt, "layout", d.layout());
-        out.printf(fmt, "loads", d.loadable() ? "yes" : "no");
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("name", d.name() + (d.aliases().isEmpty() ? "" : " (also " + String.join(", ", d.aliases()) + ")"));
+        facts.put("title", d.title());
+        facts.put("type", d.category());
+        facts.put("domain", d.domain());
+        facts.put("modality", d.modality());
+        facts.put("images", d.images());
+        facts.put("texts", d.texts());
+        facts.put("language", d.language());
+        facts.put("source", d.source());
+        facts.put("licence", d.licence());
+        facts.put("homepage", d.homepage());
+        facts.put("paper", d.paper());
+        facts.put("layout", d.layout());
+        facts.put("loads", d.loadable() ? "yes" : "no");
+        facts.forEach((k, v) -> out.printf("%-10s %s%n", k, v));
     }
 
     private static String cut(String s, int n) {

@@ -53,6 +53,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--masks", description = "Also write lung-field and heart masks (masks/ID-lungs.png, -heart.png).")
+    boolean masks;
+
     @Option(names = "--force", description = "Replace DIR if an earlier 'medvl demo synth' made it.")
     boolean force;
 
@@ -70,7 +73,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
         SynthConfig config = new SynthConfig(seed, size, bits, Prevalence.DEFAULT.with(prevalence),
                 parse(fr[0]), parse(fr[1]));
-        SynthDatasetWriter.Summary s = SynthDatasetWriter.write(config, count, out, force, threads);
+        SynthDatasetWriter.Summary s = SynthDatasetWriter.write(config, count, out, force, threads, masks);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("wrote %,d SYNTHETIC images (%dx%d, %d-bit) to %s%n", s.images(), size, size, bits, out);
         w.printf("  splits: train %,d, validation %,d, test %,d%n", s.perSplit().getOrDefault(Split.TRAIN, 0),

@@ -85,6 +85,10 @@ public final class LabelCommand implements Callable<Integer> {
             + "IMPRESSION sections (texts without those headers are labelled whole).")
     boolean sections;
 
+    @Option(names = "--show-errors", paramLabel = "N", description = "With --evaluate-iu: list the first N reports "
+            + "where labels and tags disagree (for vocabulary work).")
+    int showErrors;
+
     @Option(names = "--with-text", description = "Also write the report text in a \"Reports\" column.")
     boolean withText;
 
@@ -106,7 +110,13 @@ public final class LabelCommand implements Callable<Integer> {
                     ? SharedData.dataset("iu-xray-reports").orElseThrow(() ->
                             new MedvlException(SharedData.missingMessage("iu-xray-reports")))
                     : Path.of(mode.evaluateIu);
-            out().print(IuLabelerEvaluation.format(IuLabelerEvaluation.evaluate(dir, labeler)));
+            IuLabelerEvaluation.Result result = IuLabelerEvaluation.evaluate(dir, labeler);
+            out().print(IuLabelerEvaluation.format(result));
+            if (showErrors > 0) {
+                out().printf("%nfirst %d disagreements (uid, observation, tagged?, label):%n", showErrors);
+                result.disagreements().stream().limit(showErrors).forEach(d -> out().printf("  %s  %s  %s  %s%n",
+                        d.uid(), d.observation().displayName(), d.tagged() ? "tagged" : "not tagged", d.label()));
+            }
             out().flush();
             return 0;
         }

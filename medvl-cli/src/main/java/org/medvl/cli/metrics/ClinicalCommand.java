@@ -12,6 +12,7 @@ import org.medvl.metrics.classification.Prf;
 import org.medvl.metrics.clinical.ClinicalEfficacy;
 import org.medvl.metrics.clinical.ClinicalEfficacy.Definition;
 import org.medvl.metrics.labeler.FindingsLabeler;
+import org.medvl.metrics.labeler.Observation;
 import org.medvl.metrics.labeler.ReportLabels;
 import org.medvl.metrics.labeler.io.LabelCsv;
 import org.medvl.metrics.labeler.io.ReportTexts;
@@ -73,15 +74,38 @@ public final class ClinicalCommand implements Callable<Integer> {
         output.console().printf("clinical efficacy on %,d report pairs%n%n", gen.size());
         output.console().println("| definition | micro P | micro R | micro F1 | macro P | macro R | macro F1 | per-report F1 |");
         output.console().println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        List<ClinicalEfficacy.Result> results = new ArrayList<>();
         for (Definition d : defs) {
             ClinicalEfficacy.Result r = ClinicalEfficacy.compute(d, gen, ref);
-            output.console().printf("| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %s |%n", d.id(), r.micro().precision(),
-                    r.micro().recall(), r.micro().f1(), r.macro().precision(), r.macro().recall(), r.macro().f1(),
-                    r.examples() == null ? "-" : String.format("%.4f", r.examples().f1()));
+            output.console().printf("| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %s |%n", d.id(),
+                    r.micro().precision(), r.micro().recall(), r.micro().f1(), r.macro().precision(),
+                    r.macro().recall(), r.macro().f1(), r.examples() == null ? "-" : String.format("%.4f",
+                            r.examples().f1()));
             json.set(d.id(), toJson(r));
+            results.add(r);
         }
+        printPerObservation(results);
         output.write(json);
         return 0;
+    }
+
+    /** F1 per observation (rows) under each definition (columns); "-" where a definition leaves it out. */
+    private void printPerObservation(List<ClinicalEfficacy.Result> results) {
+        var out = output.console();
+        out.printf("%n| observation | reference positives (%s) |", results.get(0).definition().id());
+        results.forEach(r -> out.printf(" F1 %s |", r.definition().id()));
+        out.printf("%n|---|---:|%s%n", "---:|".repeat(results.size()));
+        for (Observation o : Observation.all()) {
+            StringBuilder row = new StringBuilder("| " + o.displayName() + " | ");
+            row.append(results.get(0).perObservation().stream().filter(s -> s.observation() == o).findFirst()
+                    .map(s -> String.valueOf(s.support())).orElse("-"));
+            row.append(" |");
+            for (ClinicalEfficacy.Result r : results) {
+                row.append(' ').append(r.perObservation().stream().filter(s -> s.observation() == o).findFirst()
+                        .map(s -> String.format("%.4f", s.prf().f1())).orElse("-")).append(" |");
+            }
+            out.println(row);
+        }
     }
 
     private List<ReportLabels> labels(Path file) {

@@ -65,8 +65,12 @@ public final class TrainClipCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Train without augmentation")
     boolean noAugment;
 
-    @Option(names = "--cache-images", description = "Decode every image once and keep the tensors in memory "
-            + "(augmentation still runs per epoch on the loader threads); speeds up multi-epoch runs on slow decoders")
+    @Option(names = "--stream-images", description = "Decode images on the loader threads every epoch instead of "
+            + "once up front. Off by default: decoding while the engine computes was seen to corrupt training "
+            + "(docs/notes/issue-7.md); augmentation runs per epoch on the loader threads either way")
+    boolean streamImages;
+
+    @Option(names = "--cache-images", hidden = true, description = "Accepted for compatibility: caching is the default")
     boolean cacheImages;
 
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training pairs (quick tries)")
@@ -86,10 +90,10 @@ public final class TrainClipCommand implements Callable<Integer> {
                 validation.isEmpty() ? "" : String.format(", validating on %,d", validation.size()),
                 train.size() / batchSize);
         ImageTensors images = PipelineImages.grey(model.imageSize);
-        if (cacheImages) {
+        if (!streamImages) {
             List<Path> files = new ArrayList<>(train.stream().map(ClipExample::image).toList());
             validation.forEach(e -> files.add(e.image()));
-            System.err.printf("decoding %,d images once (--cache-images)%n", files.size());
+            System.err.printf("decoding %,d images once (--stream-images to decode every epoch)%n", files.size());
             images = InMemoryImages.cache(images, files);
         }
         ClipTrainer.Result r = new ClipTrainer(config, options, images).train(train, validation, out, resume, null);

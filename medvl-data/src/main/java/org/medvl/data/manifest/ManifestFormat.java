@@ -248,16 +248,15 @@ public final class ManifestFormat {
         }
     }
 
-    /** How a writer stores a record's absolute image path: relative to the manifest folder when possible. */
+    /**
+     * How a writer stores a record's image path: relative to the manifest folder when the image lies inside it (the
+     * manifest then moves with its data), absolute otherwise (the manifest can move alone).
+     */
     public static Function<String, String> relativeTo(Path manifestDir) {
         Path dir = manifestDir.toAbsolutePath().normalize();
         return p -> {
             Path abs = Path.of(p).toAbsolutePath().normalize();
-            try {
-                return dir.relativize(abs).toString();
-            } catch (IllegalArgumentException e) {
-                return abs.toString();
-            }
+            return abs.startsWith(dir) ? dir.relativize(abs).toString() : abs.toString();
         };
     }
 }

@@ -334,15 +334,9 @@ public final class DicomImageReader {
         }
         int entries = d[0] == 0 ? 65536 : (int) d[0];
         int bits = (int) d[2];
-        byte[] v = data.value();
-        boolean packed8 = bits <= 8 && v.length < 2 * entries;
-        if (bits < 1 || bits > 16 || v.length < (packed8 ? entries : 2L * entries)) {
+        int[] t = bits < 1 || bits > 16 ? null : Palette.table(data.value(), entries, bits, item.bigEndian());
+        if (t == null) {
             return null;
-        }
-        int[] t = new int[entries];
-        for (int i = 0; i < entries; i++) {
-            t[i] = packed8 ? v[i] & 0xFF : item.bigEndian() ? (v[2 * i] & 0xFF) << 8 | (v[2 * i + 1] & 0xFF)
-                    : (v[2 * i + 1] & 0xFF) << 8 | (v[2 * i] & 0xFF);
         }
         // first mapped value is US or SS (signed when the modality values can be negative)
         int first = (int) d[1];

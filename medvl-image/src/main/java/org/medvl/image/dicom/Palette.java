@@ -26,21 +26,33 @@ final class Palette {
             firsts[c] = (int) d[1];
             bitsOf[c] = (int) d[2];
             byte[] v = data.value();
-            int[] t = new int[entries];
-            boolean packed8 = bitsOf[c] == 8 && v.length < 2 * entries;
-            if (v.length < (packed8 ? entries : 2 * entries)) {
+            int[] t = table(v, entries, bitsOf[c], ds.bigEndian());
+            if (t == null) {
                 throw new MedvlException(source + ": palette table (0028,120" + (c + 1) + ") holds " + v.length
                         + " bytes for " + entries + " entries");
-            }
-            for (int i = 0; i < entries; i++) {
-                int w = packed8 ? v[i] & 0xFF : ds.bigEndian() ? (v[2 * i] & 0xFF) << 8 | (v[2 * i + 1] & 0xFF)
-                        : (v[2 * i + 1] & 0xFF) << 8 | (v[2 * i] & 0xFF);
-                t[i] = bitsOf[c] == 8 ? w & 0xFF : w;
             }
             lut[c] = t;
         }
         first = firsts[0];
         bits = Math.max(bitsOf[0], Math.max(bitsOf[1], bitsOf[2])) > 8 ? 16 : 8;
+    }
+
+    /**
+     * LUT data (palette or VOI): one 16-bit word per entry in the dataset's byte order, or, for 8-bit entries
+     * written packed, one byte per entry. Null when the data is too short for {@code entries}.
+     */
+    static int[] table(byte[] v, int entries, int bits, boolean bigEndian) {
+        boolean packed8 = bits <= 8 && v.length < 2 * entries;
+        if (v.length < (packed8 ? entries : 2L * entries)) {
+            return null;
+        }
+        int[] t = new int[entries];
+        for (int i = 0; i < entries; i++) {
+            int w = packed8 ? v[i] & 0xFF : bigEndian ? (v[2 * i] & 0xFF) << 8 | (v[2 * i + 1] & 0xFF)
+                    : (v[2 * i + 1] & 0xFF) << 8 | (v[2 * i] & 0xFF);
+            t[i] = bits <= 8 ? w & 0xFF : w;
+        }
+        return t;
     }
 
     static Palette of(DicomDataset ds, String source) {

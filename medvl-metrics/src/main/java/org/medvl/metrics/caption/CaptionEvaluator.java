@@ -158,6 +158,12 @@ public final class CaptionEvaluator {
         final boolean tokens;
 
         Plan(Profile profile, Set<String> metrics) {
+            for (String m : metrics) {
+                if (!CaptionMetric.ALL.contains(m)) {
+                    throw new IllegalArgumentException("unknown caption metric '" + m + "'; known: "
+                            + String.join(", ", CaptionMetric.ALL));
+                }
+            }
             this.profile = profile;
             wanted.retainAll(metrics.isEmpty() ? profile.defaultMetrics() : metrics);
             bleu = wanted.stream().anyMatch(m -> m.startsWith("BLEU"));

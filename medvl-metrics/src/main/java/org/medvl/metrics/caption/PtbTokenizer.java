@@ -73,10 +73,10 @@ public final class PtbTokenizer {
             if (i > from) {
                 text.append('\n');
             }
-            text.append(captions.get(i).replace('\n', ' '));
+            text.append(oneLine(captions.get(i)));
         }
         if (to < captions.size()) {
-            text.append('\n').append(captions.get(to).replace('\n', ' '));
+            text.append('\n').append(oneLine(captions.get(to)));
         }
         PtbLexer lexer = new PtbLexer(new StringReader(text.toString()));
         int line = from;
@@ -97,6 +97,25 @@ public final class PtbTokenizer {
             out[line] = join(tokens);
         }
     }
+
+    /**
+     * pycocoevalcap replaces '\n' in a caption by a space. The lexer also ends lines at \r, U+000B, U+000C, U+0085,
+     * U+2028 and U+2029, which in the reference shifts every later caption onto the wrong line; here they are spaces
+     * too, so each caption keeps its own line (a caption ending in \r reads the same either way).
+     */
+    private static String oneLine(String caption) {
+        for (int i = 0; i < caption.length(); i++) {
+            char c = caption.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028'
+                    || c == '\u2029') {
+                return LINE_BREAKS.matcher(caption).replaceAll(" ");
+            }
+        }
+        return caption;
+    }
+
+    private static final java.util.regex.Pattern LINE_BREAKS =
+            java.util.regex.Pattern.compile("[\n\r\u000B\u000C\u0085\u2028\u2029]");
 
     /**
      * pycocoevalcap: the line is lower-cased, right-stripped (Python's {@code rstrip}), split on single spaces, and

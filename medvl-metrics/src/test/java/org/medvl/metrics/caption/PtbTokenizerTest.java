@@ -79,5 +79,7 @@ class PtbTokenizerTest {
     @Test
     void newlinesInsideACaptionAreSpaces() {
         assertEquals(List.of("no effusion seen", "clear"), PtbTokenizer.tokenizeAll(List.of("No effusion\nseen.", "Clear.")));
+        assertEquals(List.of("a b c d", "e", "f"),
+                PtbTokenizer.tokenizeAll(List.of("a\rb\u2028c\u0085d", "e\r", "f")));
     }
 }

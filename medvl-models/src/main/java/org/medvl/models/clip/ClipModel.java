@@ -81,8 +81,12 @@ public final class ClipModel extends AbstractBlock {
         return ps.getValue(logitScale, device, training).minimum(MAX_LOG_SCALE);
     }
 
+    /**
+     * x / sqrt(sum(x^2) + eps): unlike clamping the norm, this has a finite gradient when a feature vector is all
+     * zeros (an image whose ReLU features all die), where the norm's own gradient is 0/0 and poisoned training.
+     */
     private static NDArray normalize(NDArray x) {
-        return x.div(x.norm(new int[] {-1}, true).maximum(1e-6f));
+        return x.div(x.square().sum(new int[] {-1}, true).add(1e-8f).sqrt());
     }
 
     @Override

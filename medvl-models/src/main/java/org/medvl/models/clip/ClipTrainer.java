@@ -202,6 +202,9 @@ public final class ClipTrainer {
             try (AdamW optimizer = AdamW.of(model, manager, options.weightDecay(), options.gradClip());
                  BatchLoader loader = new BatchLoader(examples.stream().map(ClipExample::image).toList(), images,
                          new Augmenter(options.augment()), options.seed(), options.workers())) {
+                LearningRateSchedule schedule = new LearningRateSchedule(options.learningRate(),
+                        options.minLearningRate(), Math.min(options.warmupSteps(), (warmup + steps) / 2),
+                        warmup + steps);
                 long start = 0;
                 int done = 0;
                 for (int epoch = 0; done < warmup + steps; epoch++) {
@@ -211,8 +214,7 @@ public final class ClipTrainer {
                         if (done == warmup) {
                             start = System.nanoTime();
                         }
-                        step(model, optimizer, manager, tokenizer, config, it.next(), texts, options.learningRate(),
-                                done);
+                        step(model, optimizer, manager, tokenizer, config, it.next(), texts, schedule.at(done), done);
                         done++;
                     }
                 }
@@ -242,8 +244,13 @@ public final class ClipTrainer {
                 NDArray img = model.embedImages(ps, x, true);
                 NDArray txt = model.embedTexts(ps, ids, mask, true);
                 NDArray loss = ClipLoss.symmetricInfoNce(img, txt, model.logitScale(ps, x.getDevice(), true));
-                collector.backward(loss);
                 lossValue = loss.getFloat();
+                if (!Float.isFinite(lossValue)) {
+                    throw new MedvlException("training diverged: the loss is " + lossValue + " at step " + step
+                            + " (logit scale " + model.logitScale(ps, x.getDevice(), false).getFloat()
+                            + ", input range " + x.min().getFloat() + ".." + x.max().getFloat() + ")");
+                }
+                collector.backward(loss);
             }
             optimizer.step(lr);
             return lossValue;

@@ -98,6 +98,7 @@ public final class BatchLoader implements AutoCloseable {
         float[] out = new float[idx.length * per];
         for (int i = 0; i < idx.length; i++) {
             float[] t = tensors.load(images.get(idx[i]));
+            requireFinite(t, images.get(idx[i]));
             if (augmenter != null) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, epoch, idx[i]));
                 t = augmenter.apply(t, tensors.channels(), tensors.size(), rng);
@@ -105,6 +106,15 @@ public final class BatchLoader implements AutoCloseable {
             System.arraycopy(t, 0, out, i * per, per);
         }
         return new Batch(idx, out);
+    }
+
+    /** A NaN or infinity in an input would silently wreck training: stop with the image's name instead. */
+    private static void requireFinite(float[] t, Path image) {
+        for (float v : t) {
+            if (!Float.isFinite(v)) {
+                throw new MedvlException("image " + image + " decoded to a tensor with " + v + " values");
+            }
+        }
     }
 
     @Override

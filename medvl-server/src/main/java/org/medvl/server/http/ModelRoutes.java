@@ -67,6 +67,12 @@ public final class ModelRoutes {
         m.put("disclaimer", DISCLAIMER);
         m.put("defaultFindings", DEFAULT_FINDINGS);
         m.put("windowPresets", Window.presetNames());
+        Map<String, Map<String, Double>> presetValues = new LinkedHashMap<>();
+        for (String name : Window.presetNames()) {
+            Window w = Window.preset(name);
+            presetValues.put(name, Map.of("center", w.center(), "width", w.width()));
+        }
+        m.put("windowPresetValues", presetValues);
         m.put("maxUploadBytes", l.maxBytes());
         m.put("maxPixels", l.maxPixels());
         m.put("authRequired", auth);

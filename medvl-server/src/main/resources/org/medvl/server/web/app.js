@@ -2,7 +2,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { image: null, panels: {}, previewUrl: null, windowTimer: null };
+const state = { image: null, panels: {}, previewUrl: null, windowTimer: null, presets: {} };
 
 function authHeaders(extra) {
   const h = Object.assign({}, extra || {});
@@ -60,6 +60,7 @@ async function loadModels() {
   const info = await res.json();
   if (info.disclaimer) $('disclaimer').textContent = info.disclaimer;
   $('labels').value = info.defaultFindings.join('\n');
+  state.presets = info.windowPresetValues || {};
   for (const p of info.windowPresets) $('preset').appendChild(new Option(p, p));
   for (const p of info.panels) {
     state.panels[p.panel] = p.enabled;
@@ -126,6 +127,19 @@ function resetWindow() {
   $('center').value = Math.round(img.windowCenter);
   $('width').value = Math.max(1, Math.round(img.windowWidth));
   showWindowValues();
+}
+
+// Moves the sliders to a preset's centre and width (widening their ranges when the preset lies outside them).
+function showPreset(name) {
+  const p = state.presets[name];
+  if (!p) return;
+  const c = $('center');
+  const w = $('width');
+  c.min = Math.min(Number(c.min), Math.floor(p.center - p.width));
+  c.max = Math.max(Number(c.max), Math.ceil(p.center + p.width));
+  w.max = Math.max(Number(w.max), Math.ceil(p.width * 2));
+  c.value = p.center;
+  w.value = p.width;
 }
 
 function showWindowValues() {
@@ -244,7 +258,7 @@ function wire() {
   });
   $('center').addEventListener('input', () => { $('preset').value = ''; windowChanged(); });
   $('width').addEventListener('input', () => { $('preset').value = ''; windowChanged(); });
-  $('preset').addEventListener('change', windowChanged);
+  $('preset').addEventListener('change', () => { showPreset($('preset').value); windowChanged(); });
   $('window-reset').addEventListener('click', () => { resetWindow(); windowChanged(); });
   $('generate').addEventListener('click', generate);
   $('fhir').addEventListener('click', downloadFhir);
