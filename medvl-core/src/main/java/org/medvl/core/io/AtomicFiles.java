@@ -41,6 +41,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
             }
+            ordinaryPermissions(tmp, abs);
             move(tmp, abs);
             tmp = null;
         } catch (IOException e) {
@@ -108,6 +109,20 @@ public final class AtomicFiles {
             });
         } catch (IOException | UncheckedIOException e) {
             throw new MedvlException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only; a finished output gets the permissions of the file it replaces, or
+     * rw-r--r-- when new, as a plain file write would under the usual umask.
+     */
+    private static void ordinaryPermissions(Path tmp, Path target) {
+        try {
+            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the defaults
         }
     }
 

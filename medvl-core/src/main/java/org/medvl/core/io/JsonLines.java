@@ -39,19 +39,34 @@ public final class JsonLines {
 
     /** Calls {@code sink} for every non-blank line; bad JSON or invalid UTF-8 stops with an error naming the line. */
     public static void forEach(Path file, Consumer<Line> sink) {
-        try (BufferedReader in = strictUtf8Reader(file)) {
+        // Lines are split on raw bytes and decoded one at a time: a decoding Reader reads ahead in large chunks, so
+        // its malformed-input error would surface at the wrong line.
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(256);
             long n = 0;
-            String line;
-            while (true) {
-                try {
-                    line = in.readLine();
-                } catch (CharacterCodingException e) {
-                    throw MedvlException.at(file, n + 1, "invalid UTF-8");
+            int b;
+            boolean more = true;
+            while (more) {
+                b = in.read();
+                if (b != -1 && b != '\n') {
+                    buf.write(b);
+                    continue;
                 }
-                if (line == null) {
+                more = b != -1;
+                if (!more && buf.size() == 0) {
                     break;
                 }
                 n++;
+                String line;
+                try {
+                    line = decoder.decode(java.nio.ByteBuffer.wrap(buf.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    throw MedvlException.at(file, n, "invalid UTF-8");
+                }
+                buf.reset();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -61,7 +76,7 @@ public final class JsonLines {
                 } catch (JsonProcessingException e) {
                     throw MedvlException.at(file, n, "invalid JSON: " + e.getOriginalMessage());
                 }
-                if (!node.isObject()) {
+                if (node == null || !node.isObject()) {
                     throw MedvlException.at(file, n, "expected a JSON object");
                 }
                 sink.accept(new Line(file, n, node));
