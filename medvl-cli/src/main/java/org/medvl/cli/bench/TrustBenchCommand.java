@@ -10,7 +10,6 @@ import org.medvl.eval.AnswerCache;
 import org.medvl.eval.AnsweringRun;
 import org.medvl.eval.report.TrustReport;
 import org.medvl.eval.run.ModelSpec;
-import org.medvl.eval.run.Sampling;
 import org.medvl.eval.trust.ResponseCues;
 import org.medvl.eval.trust.TrustBenchmark;
 import org.medvl.models.api.QuestionAnswerer;
@@ -25,18 +24,8 @@ public final class TrustBenchCommand implements Callable<Integer> {
     @Mixin
     RemoteModelOptions model;
 
-    @Option(names = "--dataset", required = true, paramLabel = "NAME:PATH[#split]",
-            description = "VQA dataset, e.g. vqa-rad:../shared/data/vqa-rad#test")
-    String dataset;
-
-    @Option(names = "--out", required = true, description = "Output directory (answers cache, results.json, report.html).")
-    Path out;
-
-    @Option(names = "--limit", defaultValue = "0", description = "Use a seeded subset of this many questions (0 = all).")
-    int limit;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the subset (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    BenchRunOptions run;
 
     @Option(names = "--noise", split = ",", defaultValue = "0.05,0.1,0.2",
             description = "Gaussian noise levels, as fractions of the intensity range (default: ${DEFAULT-VALUE}).")
@@ -50,23 +39,23 @@ public final class TrustBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<VqaItem> items = Datasets.open(dataset).vqaItems().toList();
+        List<VqaItem> items = Datasets.open(run.dataset).vqaItems().toList();
         if (items.isEmpty()) {
-            throw new MedvlException("dataset " + dataset + " has no VQA items");
+            throw new MedvlException("dataset " + run.dataset + " has no VQA items");
         }
-        items = Sampling.subset(items, VqaItem::id, limit, seed);
+        items = run.subset(items, VqaItem::id);
         ResponseCues cues = ResponseCues.defaults().extendedWith(refusalCues, abstentionCues);
         var config = model.config();
         try (QuestionAnswerer answerer = ModelSpec.open(config);
-             AnswerCache cache = AnswerCache.open(out.resolve("answers.jsonl"))) {
-            var bench = new TrustBenchmark(new AnsweringRun(answerer, cache, config.concurrency()), cues, out,
+             AnswerCache cache = AnswerCache.open(run.out.resolve("answers.jsonl"))) {
+            var bench = new TrustBenchmark(new AnsweringRun(answerer, cache, config.concurrency()), cues, run.out,
                     new TrustBenchmark.Config(noise, Integer.MAX_VALUE));
             TrustBenchmark.Result r = bench.run(answerer.name(), items);
-            TrustReport.write(r, out);
+            TrustReport.write(r, run.out);
             System.out.printf("trust benchmark of %s on %d questions (%d from cache, %d asked, %d failed)%n",
                     r.model(), items.size(), r.fromCache(), r.asked(), r.failures().size());
             TrustReport.headline(r).forEach((k, v) -> System.out.printf("  %-28s %.4f%n", k, v));
-            System.out.println("results: " + out.resolve("results.json") + "  report: " + out.resolve("report.html"));
+            System.out.println("results: " + run.out.resolve("results.json") + "  report: " + run.out.resolve("report.html"));
             return r.failures().isEmpty() ? 0 : 3;
         }
     }

@@ -1,6 +1,5 @@
 package org.medvl.cli.bench;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.medvl.core.MedvlException;
@@ -10,7 +9,6 @@ import org.medvl.eval.AnswerCache;
 import org.medvl.eval.AnsweringRun;
 import org.medvl.eval.report.VqaReport;
 import org.medvl.eval.run.ModelSpec;
-import org.medvl.eval.run.Sampling;
 import org.medvl.eval.vqa.VqaBenchmark;
 import org.medvl.models.api.QuestionAnswerer;
 import picocli.CommandLine.Command;
@@ -24,37 +22,27 @@ public final class VqaBenchCommand implements Callable<Integer> {
     @Mixin
     RemoteModelOptions model;
 
-    @Option(names = "--dataset", required = true, paramLabel = "NAME:PATH[#split]",
-            description = "VQA dataset, e.g. vqa-rad:../shared/data/vqa-rad#test")
-    String dataset;
-
-    @Option(names = "--out", required = true, description = "Output directory (answers cache, results, report).")
-    Path out;
-
-    @Option(names = "--limit", defaultValue = "0", description = "Use a seeded subset of this many questions (0 = all).")
-    int limit;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the subset (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    BenchRunOptions run;
 
     @Override
     public Integer call() {
-        List<VqaItem> items = Datasets.open(dataset).vqaItems().toList();
+        List<VqaItem> items = Datasets.open(run.dataset).vqaItems().toList();
         if (items.isEmpty()) {
-            throw new MedvlException("dataset " + dataset + " has no VQA items");
+            throw new MedvlException("dataset " + run.dataset + " has no VQA items");
         }
-        items = Sampling.subset(items, VqaItem::id, limit, seed);
+        items = run.subset(items, VqaItem::id);
         var config = model.config();
         try (QuestionAnswerer answerer = ModelSpec.open(config);
-             AnswerCache cache = AnswerCache.open(out.resolve("answers.jsonl"))) {
+             AnswerCache cache = AnswerCache.open(run.out.resolve("answers.jsonl"))) {
             VqaBenchmark.Result r = VqaBenchmark.run(new AnsweringRun(answerer, cache, config.concurrency()),
                     answerer.name(), items);
-            VqaReport.write(r, out);
+            VqaReport.write(r, run.out);
             System.out.printf("VQA benchmark of %s on %d questions (%d from cache, %d asked, %d failed)%n",
                     r.model(), items.size(), r.fromCache(), r.asked(), r.failures().size());
             VqaReport.headline(r).forEach((k, v) -> System.out.printf("  %-26s %.4f%n", k, v));
-            System.out.println("results: " + out.resolve("results.json") + "  predictions: "
-                    + out.resolve("predictions.jsonl") + "  report: " + out.resolve("report.html"));
+            System.out.println("results: " + run.out.resolve("results.json") + "  predictions: "
+                    + run.out.resolve("predictions.jsonl") + "  report: " + run.out.resolve("report.html"));
             return r.failures().isEmpty() ? 0 : 3;
         }
     }

@@ -1,0 +1,28 @@
+package org.medvl.cli.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.medvl.eval.run.Sampling;
+import picocli.CommandLine.Option;
+
+/** Dataset, output directory and seeded subset options shared by the benchmarks of served models. */
+public final class BenchRunOptions {
+    @Option(names = "--dataset", required = true, paramLabel = "NAME:PATH[#split]",
+            description = "Dataset, e.g. vqa-rad:../shared/data/vqa-rad#test or medpix-2.0:../shared/data/medpix-2.0#dev")
+    String dataset;
+
+    @Option(names = "--out", required = true,
+            description = "Output directory: answers cache (rerun to resume), results.json, report.html.")
+    Path out;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use a seeded subset of this many items (0 = all).")
+    int limit;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the subset (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    <T> List<T> subset(List<T> items, Function<T, String> id) {
+        return Sampling.subset(items, id, limit, seed);
+    }
+}
