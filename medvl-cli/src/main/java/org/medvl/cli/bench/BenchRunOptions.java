@@ -3,6 +3,10 @@ package org.medvl.cli.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.medvl.core.MedvlException;
+import org.medvl.core.record.VqaItem;
+import org.medvl.data.Datasets;
+import org.medvl.eval.AnswerCache;
 import org.medvl.eval.run.Sampling;
 import picocli.CommandLine.Option;
 
@@ -21,6 +25,20 @@ public final class BenchRunOptions {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the subset (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    /** The dataset's VQA items, subset as asked; an error when it has none. */
+    List<VqaItem> vqaItems() {
+        List<VqaItem> items = Datasets.open(dataset).vqaItems().toList();
+        if (items.isEmpty()) {
+            throw new MedvlException("dataset " + dataset + " has no VQA items");
+        }
+        return subset(items, VqaItem::id);
+    }
+
+    /** The answer cache of this output directory: rerunning a command resumes from it. */
+    AnswerCache openCache() {
+        return AnswerCache.open(out.resolve("answers.jsonl"));
+    }
 
     <T> List<T> subset(List<T> items, Function<T, String> id) {
         return Sampling.subset(items, id, limit, seed);

@@ -49,7 +49,7 @@ public final class ReportBenchCommand implements Callable<Integer> {
         List<Profile> ps = profiles.stream().map(Profile::parse).toList();
         var config = model.config();
         try (QuestionAnswerer answerer = ModelSpec.open(config);
-             AnswerCache cache = AnswerCache.open(run.out.resolve("answers.jsonl"))) {
+             AnswerCache cache = run.openCache()) {
             ReportBenchmark.Result r = ReportBenchmark.run(new AnsweringRun(answerer, cache, config.concurrency()),
                     answerer.name(), chosen, prompt, ps);
             ReportGenReport.write(r, run.out);

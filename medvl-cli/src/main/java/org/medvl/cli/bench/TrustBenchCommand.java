@@ -3,9 +3,7 @@ package org.medvl.cli.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.medvl.core.MedvlException;
 import org.medvl.core.record.VqaItem;
-import org.medvl.data.Datasets;
 import org.medvl.eval.AnswerCache;
 import org.medvl.eval.AnsweringRun;
 import org.medvl.eval.report.TrustReport;
@@ -39,15 +37,11 @@ public final class TrustBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<VqaItem> items = Datasets.open(run.dataset).vqaItems().toList();
-        if (items.isEmpty()) {
-            throw new MedvlException("dataset " + run.dataset + " has no VQA items");
-        }
-        items = run.subset(items, VqaItem::id);
+        List<VqaItem> items = run.vqaItems();
         ResponseCues cues = ResponseCues.defaults().extendedWith(refusalCues, abstentionCues);
         var config = model.config();
         try (QuestionAnswerer answerer = ModelSpec.open(config);
-             AnswerCache cache = AnswerCache.open(run.out.resolve("answers.jsonl"))) {
+             AnswerCache cache = run.openCache()) {
             var bench = new TrustBenchmark(new AnsweringRun(answerer, cache, config.concurrency()), cues, run.out,
                     new TrustBenchmark.Config(noise, Integer.MAX_VALUE));
             TrustBenchmark.Result r = bench.run(answerer.name(), items);

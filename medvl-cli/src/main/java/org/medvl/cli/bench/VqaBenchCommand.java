@@ -2,9 +2,7 @@ package org.medvl.cli.bench;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.medvl.core.MedvlException;
 import org.medvl.core.record.VqaItem;
-import org.medvl.data.Datasets;
 import org.medvl.eval.AnswerCache;
 import org.medvl.eval.AnsweringRun;
 import org.medvl.eval.report.VqaReport;
@@ -13,7 +11,6 @@ import org.medvl.eval.vqa.VqaBenchmark;
 import org.medvl.models.api.QuestionAnswerer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code medvl bench vqa}: VQA accuracy of a served model on any loaded VQA dataset; resumable. */
 @Command(name = "vqa", mixinStandardHelpOptions = true,
@@ -27,14 +24,10 @@ public final class VqaBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<VqaItem> items = Datasets.open(run.dataset).vqaItems().toList();
-        if (items.isEmpty()) {
-            throw new MedvlException("dataset " + run.dataset + " has no VQA items");
-        }
-        items = run.subset(items, VqaItem::id);
+        List<VqaItem> items = run.vqaItems();
         var config = model.config();
         try (QuestionAnswerer answerer = ModelSpec.open(config);
-             AnswerCache cache = AnswerCache.open(run.out.resolve("answers.jsonl"))) {
+             AnswerCache cache = run.openCache()) {
             VqaBenchmark.Result r = VqaBenchmark.run(new AnsweringRun(answerer, cache, config.concurrency()),
                     answerer.name(), items);
             VqaReport.write(r, run.out);

@@ -186,8 +186,6 @@ public final class TrustBenchmark {
     }
 
     static boolean isCorrect(VqaItem item, String answer) {
-        String prediction = AnswerMapping.forItem(item, answer);
-        return VqaMetrics.correct(new org.medvl.metrics.vqa.VqaItem(item.id(), item.questionType(), item.isClosed(),
-                item.answer(), prediction, item.options(), null));
+        return VqaMetrics.correct(AnswerMapping.judged(item, answer));
     }
 }

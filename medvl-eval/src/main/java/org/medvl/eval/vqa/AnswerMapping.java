@@ -13,6 +13,12 @@ public final class AnswerMapping {
     private AnswerMapping() {
     }
 
+    /** The item and the model's answer, mapped, as the VQA metrics score them. */
+    public static org.medvl.metrics.vqa.VqaItem judged(VqaItem item, String answer) {
+        return new org.medvl.metrics.vqa.VqaItem(item.id(), item.questionType(), item.isClosed(), item.answer(),
+                forItem(item, answer), item.options(), null);
+    }
+
     public static String forItem(VqaItem item, String answer) {
         if (!item.isClosed() || !item.options().isEmpty()) {
             return answer;

@@ -45,11 +45,9 @@ public final class VqaBenchmark {
             if (a == null) {
                 continue; // failed: listed in failures, not scored
             }
-            String prediction = AnswerMapping.forItem(item, a.text());
-            var m = new org.medvl.metrics.vqa.VqaItem(item.id(), item.questionType(), item.isClosed(), item.answer(),
-                    prediction, item.options(), null);
+            var m = AnswerMapping.judged(item, a.text());
             judged.add(m);
-            scored.add(new Scored(item, a.text(), prediction, VqaMetrics.correct(m)));
+            scored.add(new Scored(item, a.text(), m.prediction(), VqaMetrics.correct(m)));
         }
         return new Result(modelName, VqaMetrics.evaluate(judged), scored, out.failures(), out.fromCache(),
                 out.asked());
