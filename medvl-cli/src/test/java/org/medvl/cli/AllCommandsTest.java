@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,41 +36,32 @@ class AllCommandsTest {
         });
     }
 
-    static String[] run(StringWriter out, StringWriter err, List<String> args) {
-        CommandLine cl = Medvl.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args.toArray(String[]::new));
-        return new String[] {String.valueOf(code)};
-    }
 
     @Test
     void helpListsEveryGroupWithOneLineEach() {
-        StringWriter out = new StringWriter();
-        String[] code = run(out, new StringWriter(), List.of("--help"));
-        assertEquals("0", code[0]);
+        CommandRun r = CommandRun.of("--help");
+        assertEquals(0, r.code());
         for (String group : Medvl.commandLine().getSubcommands().keySet()) {
-            assertTrue(out.toString().contains("  " + group + " "), group + " missing from --help:\n" + out);
+            assertTrue(r.out().contains("  " + group + " "), group + " missing from --help:\n" + r.out());
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyCommandRejectsUnknownOptionsClearly() {
         return leafCommands().stream().map(path -> DynamicTest.dynamicTest(String.join(" ", path), () -> {
-            StringWriter help = new StringWriter();
             List<String> helpArgs = new ArrayList<>(path);
             helpArgs.add("--help");
-            assertEquals("0", run(help, new StringWriter(), helpArgs)[0], "help of " + path);
-            assertTrue(help.toString().contains("Usage: medvl " + String.join(" ", path)), help.toString());
+            CommandRun help = CommandRun.of(helpArgs.toArray(String[]::new));
+            assertEquals(0, help.code(), "help of " + path);
+            assertTrue(help.out().contains("Usage: medvl " + String.join(" ", path)), help.out());
 
-            StringWriter err = new StringWriter();
             List<String> bad = new ArrayList<>(path);
             bad.add("--definitely-not-an-option");
-            String[] code = run(new StringWriter(), err, bad);
-            assertNotEquals("0", code[0]);
-            String first = err.toString().lines().findFirst().orElse("");
+            CommandRun r = CommandRun.of(bad.toArray(String[]::new));
+            assertNotEquals(0, r.code());
+            String first = r.err().lines().findFirst().orElse("");
             assertTrue(first.startsWith("medvl: "), "first line: " + first);
-            assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         }));
     }
 }

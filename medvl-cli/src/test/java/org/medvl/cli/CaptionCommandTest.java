@@ -23,7 +23,7 @@ class CaptionCommandTest {
                 "{\"id\":\"s1\",\"refs\":[\"No pleural effusion.\",\"No effusion.\"],\"hyp\":\"No pleural effusion.\"}\n"
                         + "{\"id\":\"s2\",\"refs\":[\"Heart size is normal.\"],\"hyp\":\"The heart is enlarged.\"}\n");
         Path perItem = dir.resolve("items.jsonl");
-        MedvlTest.Result r = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--per-item",
+        CommandRun r = CommandRun.of("metrics", "caption", "--pairs", pairs.toString(), "--per-item",
                 perItem.toString(),
                 "--metrics", "BLEU,ROUGE-L,CIDEr-D");
         assertEquals(0, r.code(), r.err());
@@ -39,7 +39,7 @@ class CaptionCommandTest {
         assertEquals(1.0, first.get("ROUGE-L").asDouble(), 0.0);
         assertTrue(r.err().contains("per-item scores: "), r.err());
 
-        MedvlTest.Result again = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--per-item",
+        CommandRun again = CommandRun.of("metrics", "caption", "--pairs", pairs.toString(), "--per-item",
                 perItem.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists; pass --force"), again.err());
@@ -49,7 +49,7 @@ class CaptionCommandTest {
     void misalignedFilesAreOneClearError() throws IOException {
         Path refs = Files.writeString(dir.resolve("refs.txt"), "a b\nc d\n");
         Path hyps = Files.writeString(dir.resolve("hyps.txt"), "a b\n");
-        MedvlTest.Result r = MedvlTest.run("metrics", "caption", "--refs", refs.toString(), "--hyps", hyps.toString(),
+        CommandRun r = CommandRun.of("metrics", "caption", "--refs", refs.toString(), "--hyps", hyps.toString(),
                 "--profile",
                 "plain", "--metrics", "BLEU-4");
         assertEquals(1, r.code());
@@ -61,10 +61,10 @@ class CaptionCommandTest {
     @Test
     void unknownMetricOrProfileIsNamed() throws IOException {
         Path pairs = Files.writeString(dir.resolve("p.jsonl"), "{\"refs\":[\"a\"],\"hyp\":\"a\"}\n");
-        MedvlTest.Result r = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--metrics", "SPICE");
+        CommandRun r = CommandRun.of("metrics", "caption", "--pairs", pairs.toString(), "--metrics", "SPICE");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("unknown caption metric 'SPICE'"), r.err());
-        r = MedvlTest.run("metrics", "caption", "--pairs", pairs.toString(), "--profile", "nlg");
+        r = CommandRun.of("metrics", "caption", "--pairs", pairs.toString(), "--profile", "nlg");
         assertTrue(r.err().contains("unknown caption profile 'nlg'"), r.err());
     }
 }

@@ -1,11 +1,10 @@
-package org.medvl.cli.metrics;
+package org.medvl.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.medvl.cli.Medvl;
 import picocli.CommandLine;
 
-/** Runs a medvl command line in-process and captures what it prints (shared by the label and metrics tests). */
+/** Runs a medvl command line in-process and captures what it prints (shared by the CLI tests). */
 public record CommandRun(int code, String out, String err) {
     public static CommandRun of(String... args) {
         System.setProperty("medvl.quiet", "true"); // no progress lines in test logs

@@ -3,35 +3,22 @@ package org.medvl.cli.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medvl.cli.Medvl;
-import picocli.CommandLine;
+import org.medvl.cli.CommandRun;
 
 class SynthCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        CommandLine cl = Medvl.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Result(cl.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void writesASyntheticDatasetAndSaysWhatItWrote() throws Exception {
         Path out = dir.resolve("synth");
-        Result r = run("demo", "synth", "--out", out.toString(), "--count", "6", "--size", "64", "--seed", "3",
+        CommandRun r = CommandRun.of("demo", "synth", "--out", out.toString(), "--count", "6", "--size", "64", "--seed", "3",
                 "--threads", "1", "--bench", "--masks");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("wrote 6 SYNTHETIC images (64x64, 8-bit)"), r.out());
@@ -39,14 +26,14 @@ class SynthCommandTest {
         assertTrue(Files.exists(out.resolve("images/synth-000006.png")));
         assertTrue(Files.exists(out.resolve("masks/synth-000006-heart.png")));
         assertTrue(Files.readString(out.resolve("README.txt")).contains("NOT FOR CLINICAL USE"));
-        Result again = run("demo", "synth", "--out", out.toString(), "--count", "2", "--size", "64");
+        CommandRun again = CommandRun.of("demo", "synth", "--out", out.toString(), "--count", "2", "--size", "64");
         assertEquals(1, again.code());
         assertTrue(again.err().contains("is not empty"), again.err());
     }
 
     @Test
     void badOptionsAreOneClearLine() {
-        Result r = run("demo", "synth", "--out", dir.resolve("x").toString(), "--prevalence", "nodul=0.3");
+        CommandRun r = CommandRun.of("demo", "synth", "--out", dir.resolve("x").toString(), "--prevalence", "nodul=0.3");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("medvl: error: bad prevalence 'nodul=0.3'"), r.err());
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medvl.cli.metrics.CommandRun;
+import org.medvl.cli.CommandRun;
 import org.medvl.core.io.SharedData;
 
 class IndexCommandsTest {

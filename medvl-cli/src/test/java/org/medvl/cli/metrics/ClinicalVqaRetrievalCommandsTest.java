@@ -1,5 +1,6 @@
 package org.medvl.cli.metrics;
 
+import org.medvl.cli.CommandRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
