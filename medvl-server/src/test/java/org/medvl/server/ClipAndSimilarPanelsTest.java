@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.medvl.models.clip.ClipEncoder;
 import org.medvl.server.batch.BatchPolicy;
-import org.medvl.server.models.ClipAdapter;
+import org.medvl.models.clip.ClipAdapter;
 import org.medvl.server.models.ModelSet;
 import org.medvl.server.models.SimilarCases;
 

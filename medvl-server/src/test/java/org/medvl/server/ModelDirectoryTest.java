@@ -37,15 +37,26 @@ class ModelDirectoryTest {
     }
 
     @Test
-    void unknownCheckpointKindsAreNamedNotFatal() throws Exception {
+    void aBrokenModelIsNamedNotFatal() throws Exception {
         Path report = Files.createDirectories(dir.resolve("report-run1"));
-        Files.writeString(report.resolve("config.json"), "{\"decoder\": {\"layers\": 2}}");
+        Files.writeString(report.resolve("config.json"), "{\"task\": \"report\", \"decoder\": {\"layers\": 2}}");
         List<String> log = new ArrayList<>();
         ModelSet set = ModelDirectory.load(dir, log::add);
         ModelSet.Panel panel = set.panels().get(0);
         assertEquals(ModelSet.REPORT, panel.panel());
         assertFalse(panel.enabled());
-        assertTrue(panel.note().contains("report-run1"), panel.note());
-        assertTrue(log.stream().anyMatch(l -> l.contains("report-run1") && l.contains("not a CLIP checkpoint")), log.toString());
+        assertTrue(panel.note().contains("report-run1") && panel.note().contains("failed to load"), panel.note());
+        assertTrue(log.stream().anyMatch(l -> l.contains("report-run1")), log.toString());
+    }
+
+    @Test
+    void directoriesWithoutAMedvlModelAreSkippedWithALine() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("something-else"));
+        Files.writeString(other.resolve("config.json"), "{\"decoder\": {\"layers\": 2}}");
+        List<String> log = new ArrayList<>();
+        ModelSet set = ModelDirectory.load(dir, log::add);
+        assertTrue(set.panels().stream().noneMatch(ModelSet.Panel::enabled));
+        assertTrue(log.stream().anyMatch(l -> l.contains("something-else") && l.contains("not a medvl model")),
+                log.toString());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.medvl.models.api.ModelAnswer;
 import org.medvl.models.api.VisualQuestion;
 import org.medvl.models.api.ZeroShotClassifier.LabelScore;
-import org.medvl.server.models.ClipAdapter;
+import org.medvl.models.clip.ClipAdapter;
 import org.medvl.server.models.ModelSet;
 import org.medvl.server.models.SimilarCases;
 

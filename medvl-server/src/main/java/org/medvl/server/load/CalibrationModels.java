@@ -12,7 +12,7 @@ import org.medvl.models.api.ReportWriter;
 import org.medvl.models.api.VisualQuestion;
 import org.medvl.models.api.ZeroShotClassifier;
 import org.medvl.server.models.ModelSet;
-import org.medvl.server.models.Softmax;
+import org.medvl.models.api.Softmax;
 
 /**
  * Deterministic stand-ins that implement the model api from image statistics, for measuring the server itself (load

@@ -1,65 +1,91 @@
 package org.medvl.server.models;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.medvl.core.MedvlException;
+import org.medvl.models.api.MedvlModels;
+import org.medvl.models.api.QuestionAnswerer;
+import org.medvl.models.api.ReportWriter;
 import org.medvl.models.checkpoint.Checkpoints;
-import org.medvl.models.clip.ClipEncoders;
+import org.medvl.models.clip.ClipAdapter;
 import org.medvl.models.onnx.OnnxClipEncoder;
 
 /**
- * Loads what a model directory holds through the medvl-models loaders: the directory itself and each of its
- * immediate subdirectories may be a checkpoint. CLIP models (a medvl checkpoint whose config.json has image and text
- * encoders and an embedding width, or an ONNX export) serve zero-shot findings and embeddings. Report and VQA checkpoints have no loader in medvl-models yet: they are
- * listed with a note, and their panels stay off. A checkpoint that fails to load is reported, never fatal, so one
- * broken model does not keep the others from being served.
+ * Loads what a model directory holds through {@link MedvlModels}: the directory itself and each of its immediate
+ * subdirectories may be a model. A CLIP model serves zero-shot findings and embeddings, a report model the report
+ * panel, a VQA model the question panel; the first of each kind is served. A model that fails to load is reported,
+ * never fatal, so one broken model does not keep the others from being served.
  */
 public final class ModelDirectory {
 
     private ModelDirectory() {
     }
 
-    /** Loads the models under {@code dir}; {@code log} receives one line per checkpoint found. */
+    /** Loads the models under {@code dir}; {@code log} receives one line per model found. */
     public static ModelSet load(Path dir, Consumer<String> log) {
         if (!Files.isDirectory(dir)) {
             throw new MedvlException("model directory " + dir + " does not exist or is not a directory");
         }
         Map<String, String> notes = new LinkedHashMap<>();
         ClipAdapter clip = null;
-        List<String> unknown = new ArrayList<>();
+        ReportWriter report = null;
+        QuestionAnswerer vqa = null;
         for (Path ck : candidates(dir)) {
-            if (!isClip(ck)) {
-                unknown.add(ck.getFileName().toString());
-                log.accept("models: " + ck + ": not a CLIP checkpoint; report and VQA checkpoints need loaders"
-                        + " medvl-models does not have yet, skipped");
+            MedvlModels.Task task;
+            try {
+                task = MedvlModels.taskOf(ck).orElse(null);
+            } catch (RuntimeException e) {
+                log.accept("models: " + ck + ": " + e.getMessage());
                 continue;
             }
-            if (clip != null) {
-                log.accept("models: " + ck + ": a second CLIP checkpoint, ignored (serving " + clip.name() + ")");
+            if (task == null) {
+                log.accept("models: " + ck + ": not a medvl model, skipped");
+                continue;
+            }
+            String panel = switch (task) {
+                case CLIP -> ModelSet.FINDINGS;
+                case REPORT -> ModelSet.REPORT;
+                case VQA -> ModelSet.VQA;
+            };
+            boolean taken = switch (task) {
+                case CLIP -> clip != null;
+                case REPORT -> report != null;
+                case VQA -> vqa != null;
+            };
+            if (taken) {
+                log.accept("models: " + ck + ": a second " + task.name().toLowerCase(Locale.ROOT) + " model, ignored");
                 continue;
             }
             try {
-                clip = loadClip(ck);
-                log.accept("models: " + ck + ": CLIP checkpoint loaded (zero-shot findings, embeddings)");
+                switch (task) {
+                    case CLIP -> clip = MedvlModels.openClip(ck);
+                    case REPORT -> report = MedvlModels.openReportWriter(ck);
+                    case VQA -> vqa = MedvlModels.openQuestionAnswerer(ck);
+                }
+                notes.remove(panel);
+                log.accept("models: " + ck + ": " + task.name().toLowerCase(Locale.ROOT) + " model loaded");
             } catch (RuntimeException e) { // a broken checkpoint or engine: report it, serve the rest
-                notes.put(ModelSet.FINDINGS, "CLIP checkpoint " + ck.getFileName() + " failed to load: "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
+                notes.put(panel, task.name().toLowerCase(Locale.ROOT) + " model " + ck.getFileName()
+                        + " failed to load: " + String.valueOf(e.getMessage()).lines().findFirst()
+                        .orElse(e.getClass().getSimpleName()));
                 log.accept("models: " + ck + ": " + e.getMessage());
             }
         }
-        String other = unknown.isEmpty() ? "" : " (found " + String.join(", ", unknown)
-                + ": no loader for that kind in this version)";
-        notes.put(ModelSet.REPORT, "no report-generation model loaded" + other);
-        notes.put(ModelSet.VQA, "no question-answering model loaded" + other);
-        return new ModelSet(null, null, clip, clip, null, notes);
+        if (report == null) {
+            notes.putIfAbsent(ModelSet.REPORT, "no report-generation model in " + dir);
+        }
+        if (vqa == null) {
+            notes.putIfAbsent(ModelSet.VQA, "no question-answering model in " + dir);
+        }
+        return new ModelSet(report, vqa, clip, clip, null, notes);
     }
 
     private static List<Path> candidates(Path dir) {
@@ -77,21 +103,5 @@ public final class ModelDirectory {
 
     private static boolean looksLikeModel(Path dir) {
         return Files.isRegularFile(dir.resolve(Checkpoints.CONFIG)) || OnnxClipEncoder.isExport(dir);
-    }
-
-    static boolean isClip(Path dir) {
-        if (OnnxClipEncoder.isExport(dir)) {
-            return true;
-        }
-        if (!Files.isRegularFile(dir.resolve(Checkpoints.CONFIG))) {
-            return false;
-        }
-        JsonNode config = Checkpoints.tree(dir, Checkpoints.CONFIG);
-        return config.has("image") && config.has("text") && config.has("embedDim");
-    }
-
-    /** A medvl checkpoint (DJL) or an ONNX export, through medvl-models' own loader. */
-    private static ClipAdapter loadClip(Path dir) {
-        return new ClipAdapter("clip:" + dir.getFileName(), ClipEncoders.open(dir));
     }
 }

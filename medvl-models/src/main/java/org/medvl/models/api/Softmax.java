@@ -1,9 +1,8 @@
-package org.medvl.server.models;
+package org.medvl.models.api;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.medvl.models.api.ZeroShotClassifier.LabelScore;
 
 /** Turns logits into label probabilities, best first. */
 public final class Softmax {
@@ -11,7 +10,7 @@ public final class Softmax {
     }
 
     /** Softmax of {@code logits} (one per label), numerically stable, sorted by probability descending. */
-    public static List<LabelScore> ranked(List<String> labels, double[] logits) {
+    public static List<ZeroShotClassifier.LabelScore> ranked(List<String> labels, double[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (double l : logits) {
             max = Math.max(max, l);
@@ -22,11 +21,11 @@ public final class Softmax {
             e[i] = Math.exp(logits[i] - max);
             sum += e[i];
         }
-        List<LabelScore> out = new ArrayList<>(labels.size());
+        List<ZeroShotClassifier.LabelScore> out = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
-            out.add(new LabelScore(labels.get(i), e[i] / sum));
+            out.add(new ZeroShotClassifier.LabelScore(labels.get(i), e[i] / sum));
         }
-        out.sort(Comparator.comparingDouble(LabelScore::probability).reversed());
+        out.sort(Comparator.comparingDouble(ZeroShotClassifier.LabelScore::probability).reversed());
         return out;
     }
 }

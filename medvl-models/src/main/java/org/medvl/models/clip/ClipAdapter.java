@@ -1,4 +1,4 @@
-package org.medvl.server.models;
+package org.medvl.models.clip;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.medvl.models.api.ImageEmbedder;
 import org.medvl.models.api.ZeroShotClassifier;
-import org.medvl.models.clip.ClipEncoder;
+import org.medvl.models.api.Softmax;
 
 /**
  * Presents a CLIP-style {@link ClipEncoder} as the api's {@link ImageEmbedder} and {@link ZeroShotClassifier}, with a
