@@ -53,6 +53,45 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "512", description = "Pairs to use (default ${DEFAULT-VALUE})")
     int limit;
 
+    /**
+     * Per-image cost of the pipeline next to a bare ImageIO decode of the same files, on this thread, in CPU time
+     * (wall time on a shared machine measures the neighbours). Three untimed passes warm the JIT first.
+     */
+    private static void preprocessing(PipelineImages pipeline, List<Path> files) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] ms = new double[3];
+        for (int pass = 0; pass < 6; pass++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
+            for (Path f : files) {
+                try {
+                    javax.imageio.ImageIO.read(f.toFile());
+                } catch (java.io.IOException e) {
+                    throw new MedvlException(f + ": " + e.getMessage());
+                }
+            }
+            long t1 = cpu.getCurrentThreadCpuTime();
+            for (Path f : files) {
+                org.medvl.image.MedicalImages.read(f, 0);
+            }
+            long t2 = cpu.getCurrentThreadCpuTime();
+            for (Path f : files) {
+                pipeline.load(f);
+            }
+            long t3 = cpu.getCurrentThreadCpuTime();
+            if (pass >= 3) {
+                ms[0] += (t1 - t0) / 1e6 / files.size() / 3;
+                ms[1] += (t2 - t1) / 1e6 / files.size() / 3;
+                ms[2] += (t3 - t2) / 1e6 / files.size() / 3;
+            }
+        }
+        System.out.printf("preprocessing, %d files, one thread, CPU ms per image:%n", files.size());
+        System.out.printf("  plain ImageIO.read                      %8.3f ms%n", ms[0]);
+        System.out.printf("  medvl decode (MedicalImages.read)       %8.3f ms%n", ms[1]);
+        System.out.printf("  medvl pipeline (decode -> %dx%d tensor)  %8.3f ms%n", pipeline.size(), pipeline.size(),
+                ms[2]);
+        System.out.printf("  ratio pipeline / plain decode           %8.2f%n", ms[2] / ms[0]);
+    }
+
     @Override
     public Integer call() {
         if (steps < 1 || batchSize < 2 || warmup < 0) {
@@ -68,6 +107,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
                 AugmentConfig.medicalDefault(), model.vocabSize, "{caption}");
         PipelineImages pipeline = PipelineImages.grey(model.imageSize);
         List<Path> files = examples.stream().map(ClipExample::image).toList();
+        preprocessing(pipeline, files.subList(0, Math.min(files.size(), 200)));
         System.out.printf("pre-decoding %d images for the in-memory reference...%n", files.size());
         InMemoryImages cached = InMemoryImages.cache(pipeline, files);
 

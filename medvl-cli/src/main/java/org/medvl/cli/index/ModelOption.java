@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import org.medvl.core.MedvlException;
 import org.medvl.index.ThumbnailEmbedder;
 import org.medvl.models.api.ImageEmbedder;
+import org.medvl.models.api.MedvlModels;
 import picocli.CommandLine.Option;
 
 /** The {@code --model} option of the index commands: which {@link ImageEmbedder} embeds images and query text. */
 public final class ModelOption {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "Image-text model: 'thumbnail' (model-free pixel baseline, 32x32; 'thumbnail-N' for NxN) or a "
-                    + "CLIP checkpoint directory. Omit for a text-only (BM25) index or text-only search.")
+                    + "CLIP model directory (medvl checkpoint or ONNX export). Omit for a text-only (BM25) index or "
+                    + "text-only search.")
     String model;
 
     /** The embedder, or null when no model was given. */
@@ -30,11 +32,10 @@ public final class ModelOption {
             }
         }
         Path dir = Path.of(model);
-        if (!Files.exists(dir)) {
+        if (!Files.isDirectory(dir)) {
             throw new MedvlException("--model " + model + ": no such model directory (or use 'thumbnail')");
         }
-        // The CLIP checkpoint loader (medvl-models) is still being written; this is where it plugs in.
-        throw new MedvlException("--model " + model + ": loading CLIP checkpoints into the index is not wired yet; "
-                + "use --model thumbnail or omit --model for a text-only index");
+        // a medvl CLIP checkpoint or an ONNX CLIP export; MedvlModels names the problem when it is neither
+        return MedvlModels.openClip(dir);
     }
 }

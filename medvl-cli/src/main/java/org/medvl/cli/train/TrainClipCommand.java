@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.medvl.core.MedvlException;
+import org.medvl.models.clip.CaseHoldout;
 import org.medvl.models.clip.ClipConfig;
 import org.medvl.models.clip.ClipData;
 import org.medvl.models.clip.ClipExample;
@@ -66,8 +68,8 @@ public final class TrainClipCommand implements Callable<Integer> {
     boolean noAugment;
 
     @Option(names = "--stream-images", description = "Decode images on the loader threads every epoch instead of "
-            + "once up front. Off by default: decoding while the engine computes was seen to corrupt training "
-            + "(docs/notes/issue-7.md); augmentation runs per epoch on the loader threads either way")
+            + "once up front (less memory for large datasets; slower on few cores, where decoding competes with the "
+            + "engine); augmentation runs per epoch on the loader threads either way")
     boolean streamImages;
 
     @Option(names = "--cache-images", hidden = true, description = "Accepted for compatibility: caching is the default")
@@ -76,14 +78,44 @@ public final class TrainClipCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training pairs (quick tries)")
     int limit;
 
+    @Option(names = "--val-fraction", defaultValue = "0", paramLabel = "F",
+            description = "Hold out this fraction of the training cases (ids grouped by the part before '_', e.g. "
+                    + "MPX1106) as the validation set that picks the best epoch, instead of --val; --val is then "
+                    + "not used, so the dev split stays unseen (default ${DEFAULT-VALUE})")
+    double valFraction;
+
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "EPOCHS",
+            description = "Stop after this many epochs without a better validation mean R@10 (0: train all epochs). "
+                    + "With validation data the best epoch's model is always kept in OUT/best")
+    int patience;
+
+    @Option(names = "--crop-scale", defaultValue = "0.8", paramLabel = "S",
+            description = "Augmentation: smallest random crop side, as a fraction of the image (default ${DEFAULT-VALUE})")
+    float cropScale;
+
+    @Option(names = "--rotation", defaultValue = "10", paramLabel = "DEG",
+            description = "Augmentation: largest random rotation in degrees (default ${DEFAULT-VALUE})")
+    float rotation;
+
     @Override
     public Integer call() {
         EngineThreads.set(model.engineThreads);
+        if (valFraction < 0 || valFraction >= 1) {
+            throw new MedvlException("--val-fraction must be in [0, 1), got " + valFraction);
+        }
+        if (valFraction > 0 && val != null) {
+            throw new MedvlException("--val-fraction and --val both choose the validation set: pass one");
+        }
         List<ClipExample> train = ClipData.load(data, limit);
         List<ClipExample> validation = val == null ? List.of() : ClipData.load(val, 0);
+        if (valFraction > 0) {
+            CaseHoldout.Split split = CaseHoldout.split(train, valFraction, seed);
+            train = split.train();
+            validation = split.validation();
+        }
         ClipConfig config = model.config();
         AugmentConfig augment = noAugment ? AugmentConfig.none()
-                : new AugmentConfig(0.8f, 10f, 0.1f, 0.1f, hflip);
+                : new AugmentConfig(cropScale, rotation, 0.1f, 0.1f, hflip);
         ClipTrainOptions options = new ClipTrainOptions(epochs, batchSize, lr, minLr, warmup, weightDecay, gradClip,
                 seed, workers, checkpointEvery, augment, model.vocabSize, textTemplate);
         System.err.printf("training on %,d pairs%s; %d steps per epoch%n", train.size(),
@@ -96,12 +128,17 @@ public final class TrainClipCommand implements Callable<Integer> {
             System.err.printf("decoding %,d images once (--stream-images to decode every epoch)%n", files.size());
             images = InMemoryImages.cache(images, files);
         }
-        ClipTrainer.Result r = new ClipTrainer(config, options, images).train(train, validation, out, resume, null);
+        ClipTrainer.Result r = new ClipTrainer(config, options, images).patience(patience)
+                .train(train, validation, out, resume, null);
         for (Map.Entry<String, Object> e : r.lastEpoch().entrySet()) {
             Object v = e.getValue();
             System.out.printf("%-28s %s%n", e.getKey(), v instanceof Double d ? String.format("%.4f", d) : v);
         }
         System.out.println("model:   " + r.model());
+        if (r.best() != null) {
+            System.out.println("best:    " + r.best() + " (epoch " + r.bestEpoch() + ", highest "
+                    + ClipTrainer.SELECTION_METRIC + ")");
+        }
         System.out.println("metrics: " + out.resolve("metrics.jsonl"));
         System.out.println("plots:   " + out.resolve("plots"));
         return 0;

@@ -8,10 +8,12 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Codecs taken from ImageIO: the JDK's JPEG reader (libjpeg-based) for 8-bit DCT JPEG, and jai-imageio-jpeg2000 for
- * JPEG 2000. Each call makes its own reader, so calls are thread-safe. Raw rasters are read (no colour conversion by
+ * JPEG 2000. Each call makes its own reader, so calls are thread-safe; streams are in memory (ImageIO's default would
+ * cache each one in a temporary file). Raw rasters are read (no colour conversion by
  * ImageIO) so that DICOM's Photometric Interpretation decides the colour handling, as dcmtk does by default.
  */
 public final class ImageIoCodecs {
@@ -21,7 +23,7 @@ public final class ImageIoCodecs {
     /** Decodes an 8-bit baseline/extended DCT JPEG stream to raw component samples. */
     public static DecodedFrame jpeg(byte[] stream, long maxSamples) {
         ImageReader reader = reader("jpeg", "JPEG");
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(stream))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
             reader.setInput(in, true, true);
             checkSize(reader, maxSamples);
             Raster r = reader.readRaster(0, null);
@@ -39,7 +41,7 @@ public final class ImageIoCodecs {
     /** Decodes a JPEG 2000 codestream (or JP2 file) to samples; component transforms are undone by the codec. */
     public static DecodedFrame jpeg2000(byte[] stream, long maxSamples) {
         ImageReader reader = reader("jpeg2000", "JPEG 2000");
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(stream))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
             reader.setInput(in, true, true);
             checkSize(reader, maxSamples);
             ImageReadParam param = reader.getDefaultReadParam();

@@ -1,5 +1,7 @@
 package org.medvl.models.clip;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.medvl.models.nn.ImageEncoderConfig;
 import org.medvl.models.nn.TextEncoderConfig;
 
@@ -13,6 +15,7 @@ import org.medvl.models.nn.TextEncoderConfig;
  * @param embedDim           width of the shared embedding space
  * @param initialTemperature the softmax temperature the learnable logit scale starts from (CLIP: 0.07)
  */
+@JsonIgnoreProperties(value = "task", allowGetters = true)
 public record ClipConfig(ImageEncoderConfig image, TextEncoderConfig text, int imageSize, int channels, int embedDim,
                          float initialTemperature) {
     public ClipConfig {
@@ -22,5 +25,11 @@ public record ClipConfig(ImageEncoderConfig image, TextEncoderConfig text, int i
         if (imageSize <= 0 || channels <= 0 || embedDim <= 0 || !(initialTemperature > 0)) {
             throw new IllegalArgumentException("image size, channels, embedding width and temperature must be positive");
         }
+    }
+
+    /** Written to config.json as {@code "task": "clip"} so {@code MedvlModels} knows what the directory holds. */
+    @JsonProperty("task")
+    public String task() {
+        return "clip";
     }
 }

@@ -1,6 +1,7 @@
 package org.medvl.models.clip;
 
 import ai.djl.ndarray.NDArray;
+import org.medvl.models.nn.Scalars;
 
 /**
  * The symmetric InfoNCE loss of CLIP (Radford et al. 2021) and ConVIRT (Zhang et al. 2020), after van den Oord et
@@ -24,7 +25,7 @@ public final class ClipLoss {
         NDArray positive = images.mul(texts).sum(new int[] {1}).mul(scale);
         NDArray imageToText = logSumExp(logits, 1).sub(positive).mean();
         NDArray textToImage = logSumExp(logits, 0).sub(positive).mean();
-        return imageToText.add(textToImage).div(2f);
+        return Scalars.div(imageToText.add(textToImage), 2f);
     }
 
     private static NDArray logSumExp(NDArray x, int axis) {

@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import org.medvl.models.nn.ImageEncoder;
+import org.medvl.models.nn.Scalars;
 import org.medvl.models.nn.TextTransformer;
 
 /**
@@ -78,7 +79,7 @@ public final class ClipModel extends AbstractBlock {
 
     /** The logit scale, clamped at log(100). */
     public NDArray logitScale(ParameterStore ps, ai.djl.Device device, boolean training) {
-        return ps.getValue(logitScale, device, training).minimum(MAX_LOG_SCALE);
+        return Scalars.minimum(ps.getValue(logitScale, device, training), MAX_LOG_SCALE);
     }
 
     /**
@@ -86,7 +87,7 @@ public final class ClipModel extends AbstractBlock {
      * zeros (an image whose ReLU features all die), where the norm's own gradient is 0/0 and poisoned training.
      */
     private static NDArray normalize(NDArray x) {
-        return x.div(x.square().sum(new int[] {-1}, true).add(1e-8f).sqrt());
+        return x.div(Scalars.add(x.square().sum(new int[] {-1}, true), 1e-8f).sqrt());
     }
 
     @Override

@@ -8,19 +8,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.medvl.core.MedvlException;
 import org.medvl.core.io.Progress;
 import org.medvl.models.MedvlVersion;
@@ -33,9 +27,11 @@ import org.medvl.models.tokenizer.WordPieceTrainer;
 import org.medvl.models.train.AdamW;
 import org.medvl.models.train.Augmenter;
 import org.medvl.models.train.BatchLoader;
+import org.medvl.models.train.DataFingerprint;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.LearningRateSchedule;
 import org.medvl.models.train.MetricsLog;
+import org.medvl.models.train.RunDirectory;
 import org.medvl.models.train.Seeds;
 
 /**
@@ -53,9 +49,12 @@ public final class ClipTrainer {
         void onStep(long step, float loss);
     }
 
+    /** The validation score that picks the best epoch: mean of image->text and text->image R@10. */
+    public static final String SELECTION_METRIC = "val_mean_R@10";
     private final ClipConfig architecture;
     private final ClipTrainOptions options;
     private final ImageTensors images;
+    private int patience;
 
     /**
      * @param architecture the model; its text vocabulary size is replaced by the trained tokenizer's
@@ -70,8 +69,24 @@ public final class ClipTrainer {
         this.images = images;
     }
 
-    /** The outcome: where the model went and the metrics of the last epoch. */
-    public record Result(Path model, Map<String, Object> lastEpoch, long steps) {
+    /**
+     * Stops training once {@code epochs} epochs in a row have not improved {@link #SELECTION_METRIC}; 0 (the
+     * default) trains every epoch. Needs validation data. Not part of the checkpointed options: it only decides
+     * where a run ends, and a resumed run re-reads the history it judges from.
+     */
+    public ClipTrainer patience(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("patience must be >= 0");
+        }
+        this.patience = epochs;
+        return this;
+    }
+
+    /**
+     * The outcome: where the final model went, the metrics of the last epoch, and (with validation data) the model
+     * of the epoch with the best {@link #SELECTION_METRIC} and that epoch's number (null / 0 without validation).
+     */
+    public record Result(Path model, Map<String, Object> lastEpoch, long steps, Path best, int bestEpoch) {
     }
 
     public Result train(List<ClipExample> trainSet, List<ClipExample> validation, Path runDir, boolean resume,
@@ -101,7 +116,7 @@ public final class ClipTrainer {
             tokenizer = Checkpoints.tokenizer(checkpointDir);
             config = Checkpoints.json(checkpointDir, Checkpoints.CONFIG, ClipConfig.class);
         } else {
-            refuseToOverwrite(runDir);
+            RunDirectory.refuseToOverwrite(runDir);
             List<String> texts = trainSet.stream().map(options::text).toList();
             tokenizer = new WordPieceTrainer(options.vocabSize(), 2).train(texts);
             TextEncoderConfig t = architecture.text();
@@ -116,6 +131,7 @@ public final class ClipTrainer {
                 Math.min(options.warmupSteps(), totalSteps / 2), totalSteps);
         MetricsLog log = new MetricsLog(runDir);
         List<Map<String, Object>> history = new ArrayList<>(state.history());
+        long stepsDone;
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), -1));
             ClipModel model = new ClipModel(config);
@@ -135,9 +151,12 @@ public final class ClipTrainer {
                 double lossSum = state.epochLossSum();
                 int lossCount = state.epochLossCount();
                 long started = System.nanoTime();
-                while (step < totalSteps) {
+                // a run killed after its stopping epoch was checkpointed must not train on when resumed
+                boolean stopped = patience > 0 && !validation.isEmpty() && !history.isEmpty()
+                        && history.size() - bestEpoch(history) >= patience;
+                while (step < totalSteps && !stopped) {
                     int epoch = (int) (step / stepsPerEpoch);
-                    int[] order = permutation(trainSet.size(), Seeds.derive(options.seed(), epoch, 7));
+                    int[] order = Seeds.permutation(trainSet.size(), Seeds.derive(options.seed(), epoch, 7));
                     Iterator<BatchLoader.Batch> batches = loader.batches(epoch, order, options.batchSize(),
                             (int) (step % stepsPerEpoch), true);
                     while (batches.hasNext()) {
@@ -161,26 +180,52 @@ public final class ClipTrainer {
                             m.put("learning_rate", lr);
                             m.put("temperature", 1 / logitScale(model, manager));
                             if (!validation.isEmpty()) {
-                                m.putAll(evaluate(model, tokenizer, manager, validation));
+                                Map<String, Double> v = evaluate(model, tokenizer, manager, validation);
+                                m.putAll(v);
+                                m.put(SELECTION_METRIC, (v.get("val_image_to_text_R@10")
+                                        + v.get("val_text_to_image_R@10")) / 2);
                             }
                             m.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
                             history.add(m);
                             lossSum = 0;
                             lossCount = 0;
                             log.write(history);
+                            stopped = patience > 0 && !validation.isEmpty()
+                                    && epoch + 1 - bestEpoch(history) >= patience;
                         }
                         if (epochEnd || (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0)) {
                             state = new TrainingState(state.medvlVersion(), options.seed(), step, lossSum, lossCount,
                                     fingerprint, trainSet.size(), options, List.copyOf(history), state.created());
                             save(checkpointDir, model, optimizer, tokenizer, config, state);
                         }
+                        if (epochEnd && !validation.isEmpty() && bestEpoch(history) == epoch + 1) {
+                            save(runDir.resolve("best"), model, null, tokenizer, config, state);
+                        }
+                        if (stopped) {
+                            break;
+                        }
                     }
                 }
                 save(runDir.resolve("model"), model, null, tokenizer, config, state);
+                stepsDone = step;
             }
         }
+        int best = validation.isEmpty() ? 0 : bestEpoch(history);
         return new Result(runDir.resolve("model"), history.isEmpty() ? Map.of() : history.get(history.size() - 1),
-                totalSteps);
+                stepsDone, best > 0 ? runDir.resolve("best") : null, best);
+    }
+
+    /** The 1-based epoch with the highest selection score (the earliest on ties), 0 when none has one. */
+    static int bestEpoch(List<Map<String, Object>> history) {
+        int best = 0;
+        double score = Double.NEGATIVE_INFINITY;
+        for (Map<String, Object> m : history) {
+            if (m.get(SELECTION_METRIC) instanceof Number n && n.doubleValue() > score) {
+                score = n.doubleValue();
+                best = ((Number) m.get("epoch")).intValue();
+            }
+        }
+        return best;
     }
 
     /**
@@ -208,7 +253,7 @@ public final class ClipTrainer {
                 long start = 0;
                 int done = 0;
                 for (int epoch = 0; done < warmup + steps; epoch++) {
-                    int[] order = permutation(examples.size(), Seeds.derive(options.seed(), epoch, 7));
+                    int[] order = Seeds.permutation(examples.size(), Seeds.derive(options.seed(), epoch, 7));
                     Iterator<BatchLoader.Batch> it = loader.batches(epoch, order, options.batchSize(), 0, true);
                     while (it.hasNext() && done < warmup + steps) {
                         if (done == warmup) {
@@ -282,45 +327,8 @@ public final class ClipTrainer {
                 .json(Checkpoints.TRAINING, state).commit(dir);
     }
 
-    private static void refuseToOverwrite(Path runDir) {
-        try {
-            if (Files.isDirectory(runDir)) {
-                try (var entries = Files.list(runDir)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new MedvlException("output directory " + runDir
-                                + " is not empty: choose a new --out, or pass --resume to continue its run");
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new MedvlException("cannot read " + runDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Fisher-Yates shuffle driven by the epoch's seed. */
-    static int[] permutation(int n, long seed) {
-        int[] p = java.util.stream.IntStream.range(0, n).toArray();
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     /** SHA-256 over ids, texts and image file names, in order: detects a resume on different data. */
     public static String fingerprint(List<ClipExample> examples) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (ClipExample e : examples) {
-                md.update((e.id() + "\t" + e.image().getFileName() + "\t" + e.text() + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DataFingerprint.of(examples, e -> e.id() + "\t" + e.image().getFileName() + "\t" + e.text());
     }
 }

@@ -57,15 +57,15 @@ public final class MultiHeadAttention extends AbstractBlock {
         NDArray q = split(query.forward(ps, new NDList(x), training).head(), b, tq, hd);
         NDArray k = split(key.forward(ps, new NDList(kv), training).head(), b, tk, hd);
         NDArray v = split(value.forward(ps, new NDList(kv), training).head(), b, tk, hd);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(hd));
+        NDArray scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(hd));
         if (keyMask != null) {
-            scores = scores.add(keyMask.reshape(b, 1, 1, tk).neg().add(1f).mul(NEG));
+            scores = scores.add(Scalars.mul(Scalars.add(keyMask.reshape(b, 1, 1, tk).neg(), 1f), NEG));
         }
         if (causal) {
             NDManager m = scores.getManager();
             NDArray rows = m.arange(0f, (float) tq).reshape(tq, 1);
             NDArray cols = m.arange(0f, (float) tk).reshape(1, tk);
-            NDArray future = cols.gt(rows).toType(DataType.FLOAT32, false).mul(NEG);
+            NDArray future = Scalars.mul(cols.gt(rows).toType(DataType.FLOAT32, false), NEG);
             scores = scores.add(future);
         }
         NDArray attn = scores.softmax(-1);

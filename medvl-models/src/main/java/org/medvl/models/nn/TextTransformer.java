@@ -58,7 +58,7 @@ public final class TextTransformer extends AbstractBlock {
         }
         x = finalNorm.forward(ps, new NDList(x), training).head();
         NDArray m = mask.expandDims(-1);
-        NDArray pooled = x.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}).maximum(1f));
+        NDArray pooled = x.mul(m).sum(new int[] {1}).div(Scalars.maximum(m.sum(new int[] {1}), 1f));
         return new NDList(pooled, x);
     }
 

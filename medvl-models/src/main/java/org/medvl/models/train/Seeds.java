@@ -17,6 +17,19 @@ public final class Seeds {
         return h;
     }
 
+    /** A Fisher-Yates permutation of 0..n-1 driven by {@code seed} (e.g. one epoch's data order). */
+    public static int[] permutation(int n, long seed) {
+        int[] p = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
