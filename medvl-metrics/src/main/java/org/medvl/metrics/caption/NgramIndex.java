@@ -33,6 +33,14 @@ final class NgramIndex {
      * Unigram ids come from the token ids, longer ones from (prefix id, last token) pairs.
      */
     Counts counts(int[] toks) {
+        return Counts.of(ngramIds(toks), toks.length);
+    }
+
+    /**
+     * The n-gram ids of a token sequence in position order: the unigrams, then the bigrams from each start, and so on
+     * (one thread at a time). {@link CaptionStatistics} walks the same order to name each id.
+     */
+    int[] ngramIds(int[] toks) {
         int len = toks.length;
         int total = 0;
         for (int n = 1; n <= MAX_N; n++) {
@@ -56,7 +64,15 @@ final class NgramIndex {
                 all[at++] = id;
             }
         }
-        return Counts.of(all, len);
+        return all;
+    }
+
+    /** Sets a document frequency counted elsewhere (a distributed first pass), for {@link CiderD}. */
+    synchronized void setDf(int id, int count) {
+        if (id >= df.length) {
+            df = Arrays.copyOf(df, Math.max(df.length * 2, id + 1));
+        }
+        df[id] = count;
     }
 
     /** Adds one document (the distinct n-grams of one item's references) to the document frequencies. */

@@ -143,6 +143,94 @@ public final class ClinicalEfficacy {
         return Prf.mean(each);
     }
 
+    /**
+     * One definition's counts over part of a corpus, mergeable with the counts of other parts (engines that label a
+     * corpus on many machines). {@link #result()} of the merged tally equals {@link #compute} over all reports, up to
+     * the addition order of the per-report ratios of the example-based average. Not thread-safe.
+     */
+    public static final class Tally implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Definition definition;
+        private final long[] tp;
+        private final long[] fp;
+        private final long[] fn;
+        private long reports;
+        private double exampleP;
+        private double exampleR;
+        private double exampleF;
+
+        public Tally(Definition definition) {
+            int n = definition.observations().size();
+            this.definition = definition;
+            this.tp = new long[n];
+            this.fp = new long[n];
+            this.fn = new long[n];
+        }
+
+        /** Adds one generated report's labels with its reference's. */
+        public Tally add(ReportLabels generated, ReportLabels reference) {
+            List<Observation> obs = definition.observations();
+            int rtp = 0;
+            int rfp = 0;
+            int rfn = 0;
+            for (int k = 0; k < obs.size(); k++) {
+                boolean p = definition.positive(generated.get(obs.get(k)));
+                boolean t = definition.positive(reference.get(obs.get(k)));
+                int a = p && t ? 1 : 0;
+                int b = p && !t ? 1 : 0;
+                int c = !p && t ? 1 : 0;
+                tp[k] += a;
+                fp[k] += b;
+                fn[k] += c;
+                rtp += a;
+                rfp += b;
+                rfn += c;
+            }
+            Prf one = Prf.of(rtp, rfp, rfn);
+            exampleP += one.precision();
+            exampleR += one.recall();
+            exampleF += one.f1();
+            reports++;
+            return this;
+        }
+
+        /** Adds another part's counts to this one; returns this. */
+        public Tally merge(Tally other) {
+            if (other.definition != definition) {
+                throw new IllegalArgumentException("cannot merge " + other.definition.id() + " into " + definition.id());
+            }
+            for (int k = 0; k < tp.length; k++) {
+                tp[k] += other.tp[k];
+                fp[k] += other.fp[k];
+                fn[k] += other.fn[k];
+            }
+            exampleP += other.exampleP;
+            exampleR += other.exampleR;
+            exampleF += other.exampleF;
+            reports += other.reports;
+            return this;
+        }
+
+        public Result result() {
+            List<Observation> obs = definition.observations();
+            List<ObservationScore> per = new ArrayList<>();
+            long tpAll = 0;
+            long fpAll = 0;
+            long fnAll = 0;
+            for (int k = 0; k < obs.size(); k++) {
+                per.add(new ObservationScore(obs.get(k), (int) (tp[k] + fn[k]), (int) (tp[k] + fp[k]), (int) tp[k],
+                        Prf.of(tp[k], fp[k], fn[k])));
+                tpAll += tp[k];
+                fpAll += fp[k];
+                fnAll += fn[k];
+            }
+            Prf examples = definition != Definition.EXAMPLE_BASED ? null : reports == 0 ? new Prf(0, 0, 0)
+                    : new Prf(exampleP / reports, exampleR / reports, exampleF / reports);
+            return new Result(definition, (int) reports, Prf.of(tpAll, fpAll, fnAll),
+                    Prf.mean(per.stream().map(ObservationScore::prf).toList()), examples, List.copyOf(per));
+        }
+    }
+
     /** Observations of the five-observation variant, exposed for reports. */
     public static Set<Observation> competitionFive() {
         return Observation.COMPETITION_FIVE;
