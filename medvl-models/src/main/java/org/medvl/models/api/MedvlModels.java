@@ -9,6 +9,8 @@ import org.medvl.models.checkpoint.Checkpoints;
 import org.medvl.models.clip.ClipAdapter;
 import org.medvl.models.clip.ClipEncoders;
 import org.medvl.models.onnx.OnnxClipEncoder;
+import org.medvl.models.report.ReportModel;
+import org.medvl.models.vqa.VqaModel;
 
 /**
  * The one place that opens a saved medvl model directory as the task interface it serves. The server, the index,
@@ -70,13 +72,13 @@ public final class MedvlModels {
     /** A VQA model as a question answerer. */
     public static QuestionAnswerer openQuestionAnswerer(Path dir) {
         expect(dir, Task.VQA);
-        throw new MedvlException("model directory " + dir + ": VQA models cannot be loaded by this version");
+        return VqaModel.open(dir);
     }
 
     /** A report-generation model as a report writer. */
     public static ReportWriter openReportWriter(Path dir) {
         expect(dir, Task.REPORT);
-        throw new MedvlException("model directory " + dir + ": report models cannot be loaded by this version");
+        return ReportModel.open(dir);
     }
 
     private static void expect(Path dir, Task wanted) {
