@@ -29,16 +29,16 @@ final class CommandGroups {
         group(out, "label", "Label reports with the 14 CheXpert findings", List.of(
                 new org.medvl.cli.label.LabelCommand()));
         group(out, "train", "Train CLIP-style, report-generation and VQA models", List.of(
-                new org.medvl.cli.train.TrainClipCommand()));
+                new org.medvl.cli.train.TrainClipCommand(), new org.medvl.cli.train.TrainReportCommand(), new org.medvl.cli.train.TrainVqaCommand()));
         group(out, "predict", "Run a trained model on new images", List.of(
-                new org.medvl.cli.predict.ZeroShotCommand()));
+                new org.medvl.cli.predict.ZeroShotCommand(), new org.medvl.cli.predict.PredictReportCommand(), new org.medvl.cli.predict.PredictVqaCommand()));
         group(out, "eval", "Evaluate a model on a dataset split", List.of(
-                new org.medvl.cli.eval.RetrievalEvalCommand()));
+                new org.medvl.cli.eval.RetrievalEvalCommand(), new org.medvl.cli.eval.EvalReportCommand(), new org.medvl.cli.eval.EvalVqaCommand()));
         group(out, "bench", "Benchmarks that print side-by-side ratios", List.of(
                 new org.medvl.cli.bench.TrainBenchCommand(),
                 new org.medvl.cli.bench.IndexBenchCommand(), new org.medvl.cli.bench.ImageBenchCommand(),
                 new org.medvl.cli.bench.VqaBenchCommand(), new org.medvl.cli.bench.TrustBenchCommand(),
-                new org.medvl.cli.bench.ReportBenchCommand(),
+                new org.medvl.cli.bench.ReportBenchCommand(), new org.medvl.cli.bench.GenerateBenchCommand(),
                 new org.medvl.cli.bench.MetricsBenchCommand(),
                 new org.medvl.cli.bench.LabelerBenchCommand(),
                 new org.medvl.cli.bench.DataBenchCommand(), new org.medvl.cli.bench.ServeBenchCommand()));
@@ -49,24 +49,25 @@ final class CommandGroups {
         group(out, "serve", "Serve models: web page, REST API, FHIR", List.of(
                 new org.medvl.cli.serve.ServeCommand()));
         group(out, "demo", "Generate synthetic data, train, evaluate and serve in one go", List.of(
-                new org.medvl.cli.demo.SynthCommand()));
+                new org.medvl.cli.demo.DemoCommand(), new org.medvl.cli.demo.SynthCommand()));
         return out;
     }
 
     /**
-     * A group of subcommands, or, when the list holds exactly one command whose name is the group's own (e.g.
-     * {@code label}, {@code serve}), that command itself.
+     * A group of subcommands, or, when the first command's name is the group's own (e.g. {@code label},
+     * {@code serve}, {@code demo}), that command itself with the others as its subcommands.
      */
     private static void group(List<CommandLine> out, String name, String description, List<Object> commands) {
         if (commands.isEmpty()) {
             return;
         }
-        if (commands.size() == 1) {
-            CommandLine single = new CommandLine(commands.get(0));
-            if (single.getCommandName().equals(name)) {
-                out.add(single);
-                return;
+        CommandLine first = new CommandLine(commands.get(0));
+        if (first.getCommandName().equals(name)) { // a runnable group (e.g. `demo`): the others are its subcommands
+            for (Object c : commands.subList(1, commands.size())) {
+                first.addSubcommand(c);
             }
+            out.add(first);
+            return;
         }
         CommandSpec spec = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
         spec.usageMessage().description(description).commandListHeading("%nCommands:%n")

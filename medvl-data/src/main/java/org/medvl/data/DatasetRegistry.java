@@ -103,6 +103,12 @@ public final class DatasetRegistry {
                 "Siragusa et al., MedPix 2.0, 2025",
                 "Descriptions.json + Case_topic.json [+ splitted_dataset/] + images/", List.of("medpix"),
                 MedPix2::new));
+        add(new DatasetInfo("medpix-2.0-cases", "MedPix 2.0 (case level)", "image-caption", "radiology", "CT, MR",
+                "2,050", "671 case reports (Findings)", "en", "NLM MedPix teaching cases",
+                "no licence file; MedPix content published by the U.S. NLM", "https://github.com/CHILab1/MedPix-2.0",
+                "Siragusa et al., MedPix 2.0, 2025",
+                "Case_topic.json [+ splitted_dataset/data_*.jsonl] + images/: one study per case, all its images",
+                List.of("medpix-cases"), MedPix2::cases));
         // ---- VQA datasets
         add(new DatasetInfo("vqa-rad", "VQA-RAD", "vqa", "radiology", "CT, MR, X-ray", "315", "3,515 QA", "en",
                 "MedPix cases, questions by clinicians", "CC0 1.0", "https://osf.io/89kps/",

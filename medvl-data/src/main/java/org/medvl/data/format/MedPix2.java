@@ -35,6 +35,19 @@ public final class MedPix2 extends FileDataset {
         super(ctx, RecordKind.PAIR, RecordKind.STUDY);
     }
 
+    private MedPix2(LoadContext ctx, RecordKind only) {
+        super(ctx, only);
+    }
+
+    /**
+     * The case-level view ({@code medpix-2.0-cases}): only the case studies (all CT and MR images of a case with the
+     * case report, Findings in the findings section), so commands that take pairs when a dataset has them (report
+     * training and evaluation) see cases.
+     */
+    public static MedPix2 cases(LoadContext ctx) {
+        return new MedPix2(ctx, RecordKind.STUDY);
+    }
+
     @Override
     protected Stream<ImageTextPair> readPairs() {
         return read("descriptions", "Descriptions.json", this::pair);

@@ -56,6 +56,21 @@ public final class Html {
         return this;
     }
 
+    /** A table with a header row; cells are escaped text, numbers shown with four decimals. */
+    public Html grid(java.util.List<String> header, java.util.List<? extends java.util.List<?>> rows) {
+        body.append("<table><tr>");
+        header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
+        body.append("</tr>\n");
+        for (java.util.List<?> row : rows) {
+            body.append("<tr>");
+            row.forEach(v -> body.append("<td>").append(escape(v instanceof Double d
+                    ? String.format(java.util.Locale.ROOT, "%.4f", d) : String.valueOf(v))).append("</td>"));
+            body.append("</tr>\n");
+        }
+        body.append("</table>\n");
+        return this;
+    }
+
     public String render() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
