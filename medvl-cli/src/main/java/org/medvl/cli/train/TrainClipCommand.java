@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.medvl.core.MedvlException;
-import org.medvl.models.clip.CaseHoldout;
 import org.medvl.models.clip.ClipConfig;
 import org.medvl.models.clip.ClipData;
 import org.medvl.models.clip.ClipExample;
 import org.medvl.models.clip.ClipTrainOptions;
 import org.medvl.models.clip.ClipTrainer;
 import org.medvl.models.train.AugmentConfig;
+import org.medvl.models.train.CaseHoldout;
 import org.medvl.models.train.EngineThreads;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.InMemoryImages;
@@ -78,16 +77,8 @@ public final class TrainClipCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training pairs (quick tries)")
     int limit;
 
-    @Option(names = "--val-fraction", defaultValue = "0", paramLabel = "F",
-            description = "Hold out this fraction of the training cases (ids grouped by the part before '_', e.g. "
-                    + "MPX1106) as the validation set that picks the best epoch, instead of --val; --val is then "
-                    + "not used, so the dev split stays unseen (default ${DEFAULT-VALUE})")
-    double valFraction;
-
-    @Option(names = "--patience", defaultValue = "0", paramLabel = "EPOCHS",
-            description = "Stop after this many epochs without a better validation mean R@10 (0: train all epochs). "
-                    + "With validation data the best epoch's model is always kept in OUT/best")
-    int patience;
+    @Mixin
+    HoldoutOptions holdout = new HoldoutOptions();
 
     @Option(names = "--crop-scale", defaultValue = "0.8", paramLabel = "S",
             description = "Augmentation: smallest random crop side, as a fraction of the image (default ${DEFAULT-VALUE})")
@@ -100,19 +91,13 @@ public final class TrainClipCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EngineThreads.set(model.engineThreads);
-        if (valFraction < 0 || valFraction >= 1) {
-            throw new MedvlException("--val-fraction must be in [0, 1), got " + valFraction);
-        }
-        if (valFraction > 0 && val != null) {
-            throw new MedvlException("--val-fraction and --val both choose the validation set: pass one");
-        }
+        holdout.check(val);
         List<ClipExample> train = ClipData.load(data, limit);
         List<ClipExample> validation = val == null ? List.of() : ClipData.load(val, 0);
-        if (valFraction > 0) {
-            CaseHoldout.Split split = CaseHoldout.split(train, valFraction, seed);
-            train = split.train();
-            validation = split.validation();
-        }
+        CaseHoldout.Split<ClipExample> split = holdout.split(train, validation, ClipExample::id, seed,
+                new java.io.PrintWriter(System.err, true));
+        train = split.train();
+        validation = split.validation();
         ClipConfig config = model.config();
         AugmentConfig augment = noAugment ? AugmentConfig.none()
                 : new AugmentConfig(cropScale, rotation, 0.1f, 0.1f, hflip);
@@ -128,7 +113,7 @@ public final class TrainClipCommand implements Callable<Integer> {
             System.err.printf("decoding %,d images once (--stream-images to decode every epoch)%n", files.size());
             images = InMemoryImages.cache(images, files);
         }
-        ClipTrainer.Result r = new ClipTrainer(config, options, images).patience(patience)
+        ClipTrainer.Result r = new ClipTrainer(config, options, images).patience(holdout.patience)
                 .train(train, validation, out, resume, null);
         for (Map.Entry<String, Object> e : r.lastEpoch().entrySet()) {
             Object v = e.getValue();

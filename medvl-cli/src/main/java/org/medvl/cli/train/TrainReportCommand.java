@@ -9,14 +9,17 @@ import org.medvl.core.MedvlException;
 import org.medvl.models.nn.ImageEncoderConfig;
 import org.medvl.models.report.ReportConfig;
 import org.medvl.models.report.ReportData;
+import org.medvl.models.report.ReportExample;
 import org.medvl.models.report.ReportTrainOptions;
 import org.medvl.models.report.ReportTrainer;
 import org.medvl.models.train.AugmentConfig;
+import org.medvl.models.train.CaseHoldout;
 import org.medvl.models.train.EngineThreads;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.InMemoryImages;
 import org.medvl.models.train.PipelineImages;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +38,9 @@ public final class TrainReportCommand implements Callable<Integer> {
     @Option(names = "--val", paramLabel = "NAME:PATH#split",
             description = "Validation data scored after epochs (loss; BLEU, ROUGE-L, CIDEr-D of greedy reports)")
     String val;
+
+    @Mixin
+    HoldoutOptions holdout = new HoldoutOptions();
 
     @Option(names = "--out", required = true, description = "Run directory (new, or the run to --resume)")
     Path out;
@@ -122,9 +128,14 @@ public final class TrainReportCommand implements Callable<Integer> {
         java.io.PrintWriter stdout = spec.commandLine().getOut();
         java.io.PrintWriter stderr = spec.commandLine().getErr();
         EngineThreads.set(engineThreads);
+        holdout.check(val);
         ReportData.Loaded train = ReportData.load(data, unit, section, limit);
         ReportData.Loaded validation = val == null ? new ReportData.Loaded(List.of(), 0)
                 : ReportData.load(val, unit, section, 0);
+        CaseHoldout.Split<ReportExample> split = holdout.split(train.examples(), validation.examples(),
+                ReportExample::id, seed, stderr);
+        train = new ReportData.Loaded(split.train(), train.skipped());
+        validation = new ReportData.Loaded(split.validation(), validation.skipped());
         ReportConfig config;
         ReportTrainOptions options;
         try {
@@ -150,13 +161,17 @@ public final class TrainReportCommand implements Callable<Integer> {
                 e.images().size()))));
         stderr.printf("decoding %,d images once%n", files.size());
         ImageTensors images = InMemoryImages.cache(PipelineImages.grey(imageSize), files);
-        ReportTrainer.Result r = new ReportTrainer(config, options, images)
+        ReportTrainer.Result r = new ReportTrainer(config, options, images).patience(holdout.patience)
                 .train(train.examples(), validation.examples(), out, resume, null);
         for (Map.Entry<String, Object> e : r.lastEpoch().entrySet()) {
             Object v = e.getValue();
             stdout.printf("%-20s %s%n", e.getKey(), v instanceof Double d ? String.format("%.4f", d) : v);
         }
         stdout.println("model:   " + r.model());
+        if (r.best() != null) {
+            stdout.println("best:    " + r.best() + " (epoch " + r.bestEpoch() + ", highest "
+                    + ReportTrainer.SELECTION_METRIC + ")");
+        }
         stdout.println("metrics: " + out.resolve("metrics.jsonl"));
         return 0;
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medvl.cli.CommandRun;
 import org.medvl.core.io.JsonLines;
+import org.medvl.models.api.MedvlModels;
+import org.medvl.models.api.ReportWriter;
 
 /**
  * train report, predict report and bench generate end to end on a small fixture in the MedPix 2.0 layout (a tiny
@@ -26,6 +28,11 @@ class ReportCommandsTest {
     private static final String[] TINY = {"--image-size", "32", "--image-width", "4", "--width", "16", "--layers", "1",
         "--heads", "2", "--epochs", "2", "--batch-size", "2", "--warmup", "1", "--min-count", "1", "--max-length", "12",
         "--max-images", "2"};
+
+    /** One MedPix 2.0 descriptions line: case id, image id, caption. */
+    private static final String DESC = "{\"Type\": \"CT\", \"U_id\": \"%s\", \"image\": \"%s\", \"Description\": "
+            + "{\"Caption\": \"%s\", \"Modality\": \"CT\", \"Plane\": \"Axial\", \"Age\": \"40\", \"Sex\": \"male\"}, "
+            + "\"Location\": \"Chest\"}";
 
     @TempDir
     Path dir;
@@ -93,6 +100,48 @@ class ReportCommandsTest {
         assertEquals(1, method.code());
     }
 
+    @Test
+    void holdsOutTrainingCasesAndKeepsTheBestEpoch() throws Exception {
+        Path root = fixture();
+        // twelve more two-image cases, so that a fraction of the cases can be held out
+        Path descriptions = root.resolve("splitted_dataset/descriptions_train.jsonl");
+        List<String> train = new ArrayList<>(Files.readAllLines(descriptions));
+        for (int c = 10; c < 22; c++) {
+            for (int i = 0; i < 2; i++) {
+                String id = "MPX" + c + "_synpic" + (100 + 2 * c + i);
+                image(root.resolve("images/" + id + ".png"), c + i);
+                String caption = c % 2 == 0 ? "Mass in the left lung." : "Normal chest CT.";
+                train.add(String.format(DESC, "MPX" + c, id, caption));
+            }
+        }
+        Files.write(descriptions, train);
+        Path run = dir.resolve("run-hold");
+        CommandRun t = CommandRun.of(concat(List.of("train", "report", "--data", "medpix-2.0:" + root + "#train",
+                "--val-fraction", "0.3", "--patience", "2", "--out", run.toString()), TINY));
+        assertEquals(0, t.code(), t.err());
+        java.util.regex.Matcher held = java.util.regex.Pattern
+                .compile("holding out (\\d+) of 14 training cases \\((\\d+) examples\\)").matcher(t.err());
+        assertTrue(held.find(), t.err());
+        int cases = Integer.parseInt(held.group(1));
+        assertTrue(cases >= 1 && cases < 14, t.err());
+        // every case has two images, so whole cases went to validation
+        assertEquals(2 * cases, Integer.parseInt(held.group(2)), t.err());
+        assertTrue(t.err().contains("training on " + (28 - 2 * cases) + " image-text pairs"), t.err());
+        assertTrue(t.out().contains("best:    " + run.resolve("best") + " (epoch "), t.out());
+        JsonNode training = JsonLines.MAPPER.readTree(run.resolve("best/training.json").toFile());
+        int bestEpoch = Integer.parseInt(t.out().replaceAll("(?s).*best: .*\\(epoch (\\d+),.*", "$1"));
+        assertEquals(bestEpoch, training.get("history").size());
+        try (ReportWriter w = MedvlModels.openReportWriter(run.resolve("best"))) {
+            assertFalse(w.writeReport(List.of(root.resolve("images/MPX1_synpic1.png"))).isBlank());
+        }
+
+        CommandRun both = CommandRun.of(concat(List.of("train", "report", "--data", "medpix-2.0:" + root + "#train",
+                "--val", "medpix-2.0:" + root + "#dev", "--val-fraction", "0.3", "--out", dir.resolve("r2").toString()),
+                TINY));
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("--val-fraction and --val"), both.err());
+    }
+
     private static String[] concat(List<String> head, String[] tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
@@ -104,8 +153,6 @@ class ReportCommandsTest {
         Path root = dir.resolve("medpix");
         Files.createDirectories(root.resolve("splitted_dataset"));
         Files.createDirectories(root.resolve("images"));
-        String desc = "{\"Type\": \"CT\", \"U_id\": \"%s\", \"image\": \"%s\", \"Description\": {\"Caption\": \"%s\", "
-                + "\"Modality\": \"CT\", \"Plane\": \"Axial\", \"Age\": \"40\", \"Sex\": \"male\"}, \"Location\": \"Chest\"}";
         String caseRec = "{\"U_id\": \"%s\", \"TAC\": [%s], \"MRI\": [], \"Case\": {\"History\": \"cough\", "
                 + "\"Findings\": \"%s\", \"Case Diagnosis\": \"%s\"}, \"Topic\": {}}";
         List<String> train = new ArrayList<>();
@@ -114,12 +161,12 @@ class ReportCommandsTest {
             {"MPX2", "MPX2_synpic4", "Normal chest CT without mass."}};
         for (int i = 0; i < imgs.length; i++) {
             image(root.resolve("images/" + imgs[i][1] + ".png"), i);
-            train.add(String.format(desc, imgs[i][0], imgs[i][1], imgs[i][2]));
+            train.add(String.format(DESC, imgs[i][0], imgs[i][1], imgs[i][2]));
         }
         Files.write(root.resolve("splitted_dataset/descriptions_train.jsonl"), train);
         image(root.resolve("images/MPX3_synpic5.png"), 5);
         Files.write(root.resolve("splitted_dataset/descriptions_dev.jsonl"),
-                List.of(String.format(desc, "MPX3", "MPX3_synpic5", "Mass in the right lung.")));
+                List.of(String.format(DESC, "MPX3", "MPX3_synpic5", "Mass in the right lung.")));
         Files.write(root.resolve("splitted_dataset/data_train.jsonl"), List.of(
                 String.format(caseRec, "MPX1", "\"MPX1_synpic1\", \"MPX1_synpic2\"", "Left lung mass.", "Cancer"),
                 String.format(caseRec, "MPX2", "\"MPX2_synpic3\", \"MPX2_synpic4\"", "No mass.", "Normal")));

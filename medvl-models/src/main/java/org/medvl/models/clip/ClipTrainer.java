@@ -28,6 +28,7 @@ import org.medvl.models.train.AdamW;
 import org.medvl.models.train.Augmenter;
 import org.medvl.models.train.BatchLoader;
 import org.medvl.models.train.DataFingerprint;
+import org.medvl.models.train.EpochSelection;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.LearningRateSchedule;
 import org.medvl.models.train.MetricsLog;
@@ -217,15 +218,7 @@ public final class ClipTrainer {
 
     /** The 1-based epoch with the highest selection score (the earliest on ties), 0 when none has one. */
     static int bestEpoch(List<Map<String, Object>> history) {
-        int best = 0;
-        double score = Double.NEGATIVE_INFINITY;
-        for (Map<String, Object> m : history) {
-            if (m.get(SELECTION_METRIC) instanceof Number n && n.doubleValue() > score) {
-                score = n.doubleValue();
-                best = ((Number) m.get("epoch")).intValue();
-            }
-        }
-        return best;
+        return EpochSelection.best(history, SELECTION_METRIC);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.medvl.core.MedvlException;
 import org.medvl.core.io.Progress;
+import org.medvl.metrics.caption.CaptionMetric;
 import org.medvl.models.MedvlVersion;
 import org.medvl.models.checkpoint.CheckpointWriter;
 import org.medvl.models.checkpoint.Checkpoints;
@@ -26,6 +27,7 @@ import org.medvl.models.report.decode.DecodeOptions;
 import org.medvl.models.train.AdamW;
 import org.medvl.models.train.Augmenter;
 import org.medvl.models.train.DataFingerprint;
+import org.medvl.models.train.EpochSelection;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.InMemoryImages;
 import org.medvl.models.train.LearningRateSchedule;
@@ -41,7 +43,9 @@ import org.medvl.models.train.Seeds;
  *
  * <p>The run directory holds {@code checkpoint/} (latest state, replaced atomically every {@code checkpointEvery}
  * steps and at each epoch end), {@code model/} (the final model, what {@link ReportModel#open} and
- * {@code MedvlModels.openReportWriter} load), {@code metrics.jsonl} and {@code plots/}. Everything random derives
+ * {@code MedvlModels.openReportWriter} load), {@code metrics.jsonl} and {@code plots/}; with validation data also
+ * {@code best/}, the model of the epoch with the highest {@link #SELECTION_METRIC} so far, written the same way
+ * (and before that epoch's checkpoint, so a run killed in between rewrites it on resume). Everything random derives
  * from the seed and the step, epoch or example index, so a resumed run repeats an uninterrupted one.
  *
  * <p>Images come from an {@link ImageTensors}; give it an {@link InMemoryImages} (decode once before training): see
@@ -53,14 +57,22 @@ public final class ReportTrainer {
         void onStep(long step, float loss);
     }
 
-    /** The outcome: where the model went and the metrics of the last epoch. */
-    public record Result(Path model, Map<String, Object> lastEpoch, long steps) {
+    /**
+     * The outcome: where the final model went, the metrics of the last epoch, the steps trained, and (when some
+     * epoch was scored on validation data) the model of the epoch with the best {@link #SELECTION_METRIC} and that
+     * epoch's number (null / 0 otherwise).
+     */
+    public record Result(Path model, Map<String, Object> lastEpoch, long steps, Path best, int bestEpoch) {
     }
+
+    /** The validation score that picks the best epoch: corpus CIDEr-D (coco profile) of greedy reports. */
+    public static final String SELECTION_METRIC = "val_" + CaptionMetric.CIDER_D;
 
     static final String VOCABULARY = "vocabulary.json";
     private final ReportConfig architecture;
     private final ReportTrainOptions options;
     private final ImageTensors images;
+    private int patience;
 
     /** @param architecture the model; its vocabulary size is replaced by the trained vocabulary's */
     public ReportTrainer(ReportConfig architecture, ReportTrainOptions options, ImageTensors images) {
@@ -71,6 +83,20 @@ public final class ReportTrainer {
         this.architecture = architecture;
         this.options = options;
         this.images = images;
+    }
+
+    /**
+     * Stops training once {@code epochs} epochs have passed since the epoch with the best {@link #SELECTION_METRIC};
+     * 0 (the default) trains every epoch. Counts epochs, not scorings: with {@code valEvery} > 1 give it room.
+     * Not part of the checkpointed options: it only decides where a run ends, and a resumed run re-reads the
+     * history it judges from.
+     */
+    public ReportTrainer patience(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("patience must be >= 0");
+        }
+        this.patience = epochs;
+        return this;
     }
 
     /**
@@ -128,6 +154,7 @@ public final class ReportTrainer {
         MetricsLog log = new MetricsLog(runDir);
         List<Map<String, Object>> history = new ArrayList<>(state.history());
         Augmenter augmenter = new Augmenter(options.augment());
+        long stepsDone;
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), -1));
             ReportNetwork model = new ReportNetwork(config);
@@ -148,10 +175,12 @@ public final class ReportTrainer {
                 double lossSum = state.epochLossSum();
                 int lossCount = state.epochLossCount();
                 long started = System.nanoTime();
-                while (step < totalSteps) {
+                // a run killed after its stopping epoch was checkpointed must not train on when resumed
+                boolean stopped = EpochSelection.patienceSpent(history, SELECTION_METRIC, history.size(), patience);
+                while (step < totalSteps && !stopped) {
                     int epoch = (int) (step / stepsPerEpoch);
                     int[] order = Seeds.permutation(trainSet.size(), Seeds.derive(options.seed(), epoch, 7));
-                    for (int b = (int) (step % stepsPerEpoch); b < stepsPerEpoch; b++) {
+                    for (int b = (int) (step % stepsPerEpoch); b < stepsPerEpoch && !stopped; b++) {
                         int from = b * options.batchSize();
                         int[] idx = java.util.Arrays.copyOfRange(order, from,
                                 Math.min(order.length, from + options.batchSize()));
@@ -189,20 +218,26 @@ public final class ReportTrainer {
                             lossSum = 0;
                             lossCount = 0;
                             log.write(history);
+                            stopped = EpochSelection.patienceSpent(history, SELECTION_METRIC, epoch + 1, patience);
                         }
                         if (epochEnd || (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0)) {
                             state = new ReportTrainingState(state.medvlVersion(), options.seed(), step, lossSum,
                                     lossCount, fingerprint, trainSet.size(), options, List.copyOf(history),
                                     state.created());
+                            if (epochEnd && EpochSelection.best(history, SELECTION_METRIC) == epoch + 1) {
+                                save(runDir.resolve("best"), model, null, vocabulary, config, state);
+                            }
                             save(checkpointDir, model, optimizer, vocabulary, config, state);
                         }
                     }
                 }
                 save(runDir.resolve("model"), model, null, vocabulary, config, state);
+                stepsDone = step;
             }
         }
+        int best = EpochSelection.best(history, SELECTION_METRIC);
         return new Result(runDir.resolve("model"), history.isEmpty() ? Map.of() : history.get(history.size() - 1),
-                totalSteps);
+                stepsDone, best > 0 ? runDir.resolve("best") : null, best);
     }
 
     private List<float[]> augmented(ReportExample e, ReportConfig config, Augmenter augmenter, int epoch, int index) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medvl.models.api.MedvlModels;
+import org.medvl.models.train.CaseHoldout;
 
 /** Best-epoch selection, early stopping, the task field, and case-disjoint hold-out. */
 class EarlyStoppingTest {
@@ -59,12 +60,12 @@ class EarlyStoppingTest {
                         "Axial"));
             }
         }
-        CaseHoldout.Split s = CaseHoldout.split(all, 0.1, 42);
+        CaseHoldout.Split<ClipExample> s = CaseHoldout.split(all, ClipExample::id, 0.1, 42);
         Set<String> trainCases = s.train().stream().map(e -> e.id().split("_")[0]).collect(Collectors.toSet());
         Set<String> valCases = s.validation().stream().map(e -> e.id().split("_")[0]).collect(Collectors.toSet());
         assertFalse(trainCases.stream().anyMatch(valCases::contains), "a case on both sides");
         assertEquals(600, s.train().size() + s.validation().size());
         assertTrue(valCases.size() > 8 && valCases.size() < 35, valCases.size() + " of 200 cases held out");
-        assertEquals(s.validation(), CaseHoldout.split(all, 0.1, 42).validation(), "seeded");
+        assertEquals(s.validation(), CaseHoldout.split(all, ClipExample::id, 0.1, 42).validation(), "seeded");
     }
 }
