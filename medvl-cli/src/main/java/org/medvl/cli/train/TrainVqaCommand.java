@@ -9,17 +9,17 @@ import org.medvl.core.MedvlException;
 import org.medvl.core.record.VqaItem;
 import org.medvl.models.train.AugmentConfig;
 import org.medvl.models.train.EngineThreads;
-import org.medvl.models.vqa.VqaConfig;
 import org.medvl.models.vqa.VqaData;
 import org.medvl.models.vqa.VqaTrainOptions;
 import org.medvl.models.vqa.VqaTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code medvl train vqa}: a classification VQA model, or one of its baselines, on the JVM (DJL, CPU). */
+/** {@code medvl train vqa}: a classification or generative VQA model, or a baseline, on the JVM (DJL, CPU). */
 @Command(name = "vqa", mixinStandardHelpOptions = true,
         description = "Train a VQA model (image encoder + question encoder + cross-attention fusion + answer "
-                + "classifier) or a baseline (--kind question-only | majority)")
+                + "classifier), a generative answer decoder (--kind generative) or a baseline "
+                + "(--kind question-only | majority)")
 public final class TrainVqaCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "NAME:PATH#split",
             description = "Training questions, e.g. vqa-rad:../shared/data/vqa-rad#train")
@@ -44,8 +44,9 @@ public final class TrainVqaCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--kind", defaultValue = "network",
-            description = "network (image + question), question-only (same network, no image) or majority "
-                    + "(majority answer per answer type) (default ${DEFAULT-VALUE})")
+            description = "network (image + question), question-only (same network, no image), majority "
+                    + "(majority answer per answer type) or generative (an image-conditioned decoder writes the "
+                    + "answer after the question, so answers need not be training answers) (default ${DEFAULT-VALUE})")
     String kind;
 
     @Option(names = "--init-from-clip", paramLabel = "DIR",
@@ -124,7 +125,7 @@ public final class TrainVqaCommand implements Callable<Integer> {
         System.err.printf("training a %s VQA model on %,d questions%s%n", kind, train.size(),
                 validation.isEmpty() ? "" : String.format(", validating on %,d", validation.size()));
         List<Path> files = new ArrayList<>();
-        if (kind.equals(VqaConfig.NETWORK)) {
+        if (options.usesImage()) {
             train.forEach(i -> files.add(Path.of(i.image().path())));
             validation.forEach(i -> files.add(Path.of(i.image().path())));
             System.err.printf("decoding %,d images once%n", files.stream().distinct().count());

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +33,45 @@ class VqaCommandsTest {
 
     @Test
     void slakeTrainsEvaluatesAndAnswers() throws Exception {
+        trainEvalPredict(slake(), "test", dir.resolve("slake/imgs/xmlab1/source.jpg"), 2);
+    }
+
+    @Test
+    void generativeKindTrainsEvaluatesAndAnswersThroughTheSameCommands() throws Exception {
+        String spec = slake();
+        Path run = dir.resolve("run-gen");
+        List<String> args = new ArrayList<>(List.of("train", "vqa", "--data", spec + "#train", "--out",
+                run.toString(), "--kind", "generative"));
+        args.addAll(List.of(TINY));
+        CommandRun t = CommandRun.of(args.toArray(String[]::new));
+        assertEquals(0, t.code(), t.err());
+        Path model = run.resolve("model");
+        assertTrue(Files.isRegularFile(model.resolve("words.json")));
+        Path results = dir.resolve("results-gen.json");
+        CommandRun e = CommandRun.of("eval", "vqa", "--model", model.toString(), "--dataset", spec + "#test",
+                "--out", results.toString());
+        assertEquals(0, e.code(), e.err());
+        JsonNode j = JsonLines.MAPPER.readTree(results.toFile());
+        assertTrue(j.get("model").asText().startsWith("medvl-generative:"), j.get("model").asText());
+        assertEquals(2, j.get("predictions").size());
+        assertTrue(j.at("/predictions/0/probability").isNumber());
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        CommandRun p;
+        try {
+            p = CommandRun.of("predict", "vqa", "--model", model.toString(), "--image",
+                    dir.resolve("slake/imgs/xmlab1/source.jpg").toString(), "--question", "Which organ is shown?");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, p.code(), p.err());
+        String answer = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(answer.matches("(?s)answer: .* \\(p=[0-9.]+\\)\\s*"), answer);
+    }
+
+    /** A SLAKE fixture of two images (train and test splits); returns its dataset spec without split. */
+    private String slake() throws IOException {
         image("slake/imgs/xmlab1/source.jpg");
         image("slake/imgs/xmlab2/source.jpg");
         String rec = "{\"img_id\": %d, \"img_name\": \"xmlab%d/source.jpg\", \"question\": \"%s\", \"answer\": \"%s\","
@@ -42,7 +84,7 @@ class VqaCommandsTest {
         Files.writeString(dir.resolve("slake/validate.json"), "[]");
         Files.writeString(dir.resolve("slake/test.json"), "[" + String.format(rec, 1, 1, "Which organ is shown?",
                 "Lung", "OPEN", 5) + "," + String.format(rec, 2, 2, "Is the lung healthy?", "Yes", "CLOSED", 6) + "]");
-        trainEvalPredict("slake:" + dir.resolve("slake"), "test", dir.resolve("slake/imgs/xmlab1/source.jpg"), 2);
+        return "slake:" + dir.resolve("slake");
     }
 
     @Test

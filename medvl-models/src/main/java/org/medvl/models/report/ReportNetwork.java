@@ -136,6 +136,20 @@ public final class ReportNetwork extends AbstractBlock {
         return output.forward(ps, new NDList(x), training).head();
     }
 
+    /**
+     * Teacher-forced mean token cross-entropy (label smoothing {@code eps}) of {@code texts} continuing
+     * {@code prefixes} (token ids without start or end token), scored on the texts and their end tokens only, for
+     * studies of one image each: images (B, C, H, W).
+     */
+    public NDArray continuationLoss(ParameterStore ps, NDArray images, List<int[]> prefixes, List<int[]> texts,
+                                    float eps, boolean training) {
+        NDManager m = images.getManager();
+        NDList tok = StudyBatch.tokens(m, prefixes, texts);
+        NDArray imageMask = m.ones(new Shape(images.getShape().get(0), 1));
+        NDArray logits = forward(ps, new NDList(images, imageMask, tok.get(0)), training).head();
+        return ReportTrainer.tokenLoss(logits, tok.get(1), tok.get(2), eps);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

@@ -44,24 +44,35 @@ final class StudyBatch {
      * report, target (B, T) = report + end token, target mask (B, T); T = longest report + 1.
      */
     static NDList tokens(NDManager m, List<int[]> reports) {
-        int b = reports.size();
+        return tokens(m, java.util.Collections.nCopies(reports.size(), new int[0]), reports);
+    }
+
+    /**
+     * The same for texts that continue a forced prefix each: input = start token + prefix + text, target = the input
+     * shifted by one + end token; only the text's tokens and its end token are scored (mask 1), not the prefix.
+     */
+    static NDList tokens(NDManager m, List<int[]> prefixes, List<int[]> texts) {
+        int b = texts.size();
         int t = 1;
-        for (int[] r : reports) {
-            t = Math.max(t, r.length + 1);
+        for (int i = 0; i < b; i++) {
+            t = Math.max(t, prefixes.get(i).length + texts.get(i).length + 1);
         }
         long[] input = new long[b * t];
         long[] target = new long[b * t];
         float[] mask = new float[b * t];
         for (int i = 0; i < b; i++) {
-            int[] r = reports.get(i);
+            int[] p = prefixes.get(i);
+            int[] r = texts.get(i);
+            int n = p.length + r.length;
             input[i * t] = WordVocabulary.BOS;
-            for (int j = 0; j < r.length; j++) {
-                input[i * t + j + 1] = r[j];
-                target[i * t + j] = r[j];
-                mask[i * t + j] = 1f;
+            for (int j = 0; j < n; j++) {
+                int token = j < p.length ? p[j] : r[j - p.length];
+                input[i * t + j + 1] = token;
+                target[i * t + j] = token;
+                mask[i * t + j] = j < p.length ? 0f : 1f;
             }
-            target[i * t + r.length] = WordVocabulary.EOS;
-            mask[i * t + r.length] = 1f;
+            target[i * t + n] = WordVocabulary.EOS;
+            mask[i * t + n] = 1f;
         }
         Shape shape = new Shape(b, t);
         return new NDList(m.create(input, shape), m.create(target, shape), m.create(mask, shape));

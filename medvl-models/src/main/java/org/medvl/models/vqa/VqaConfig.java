@@ -8,14 +8,16 @@ import org.medvl.models.nn.TextEncoderConfig;
  * network. {@code task} is always "vqa" (how {@link org.medvl.models.api.MedvlModels} recognises the directory).
  *
  * @param task          always "vqa"
- * @param kind          "network" (image + question), "question-only" (the same network without the image) or
- *                      "majority" (majority answer per answer type; no network)
+ * @param kind          "network" (image + question), "question-only" (the same network without the image),
+ *                      "majority" (majority answer per answer type; no network) or "generative" (an image-conditioned
+ *                      decoder writes the answer word by word after the question, see {@link AnswerDecoder})
  * @param image         the image encoder (null for question-only and majority)
- * @param text          the question encoder (null for majority)
+ * @param text          the question encoder (null for majority); for generative, the decoder: its vocabulary is the
+ *                      word vocabulary, maxLength the longest question in words, width / depth / heads the decoder's
  * @param imageSize     square input size in pixels
  * @param channels      input channels (1 grey, 3 colour)
- * @param fusionLayers  Transformer layers in which question tokens cross-attend to the image grid
- * @param answers       size of the answer vocabulary (classes of the head)
+ * @param fusionLayers  Transformer layers in which question tokens cross-attend to the image grid (not generative)
+ * @param answers       size of the answer vocabulary (classes of the head; for generative only informative)
  * @param dropout       dropout of the fusion layers and the classifier
  */
 public record VqaConfig(String task, String kind, ImageEncoderConfig image, TextEncoderConfig text, int imageSize,
@@ -24,15 +26,13 @@ public record VqaConfig(String task, String kind, ImageEncoderConfig image, Text
     public static final String NETWORK = "network";
     public static final String QUESTION_ONLY = "question-only";
     public static final String MAJORITY = "majority";
+    public static final String GENERATIVE = "generative";
+    static final java.util.List<String> KINDS = java.util.List.of(NETWORK, QUESTION_ONLY, MAJORITY, GENERATIVE);
 
     public VqaConfig {
         task = TASK;
-        kind = kind == null ? NETWORK : kind;
-        if (!kind.equals(NETWORK) && !kind.equals(QUESTION_ONLY) && !kind.equals(MAJORITY)) {
-            throw new IllegalArgumentException("VQA model kind '" + kind + "' is not one of network, question-only, "
-                    + "majority");
-        }
-        if (kind.equals(NETWORK) && image == null) {
+        kind = checkKind(kind);
+        if (usesImage(kind) && image == null) {
             throw new IllegalArgumentException("a VQA network needs an image encoder");
         }
         if (!kind.equals(MAJORITY) && (text == null || answers < 1)) {
@@ -40,8 +40,25 @@ public record VqaConfig(String task, String kind, ImageEncoderConfig image, Text
         }
     }
 
+    /** The kind, "network" when null; a clear error for an unknown one. */
+    static String checkKind(String kind) {
+        String k = kind == null ? NETWORK : kind;
+        if (!KINDS.contains(k)) {
+            throw new IllegalArgumentException("VQA model kind '" + k + "' is not one of " + String.join(", ", KINDS));
+        }
+        return k;
+    }
+
+    static boolean usesImage(String kind) {
+        return kind.equals(NETWORK) || kind.equals(GENERATIVE);
+    }
+
     public boolean usesImage() {
-        return kind.equals(NETWORK);
+        return usesImage(kind);
+    }
+
+    public boolean generative() {
+        return kind.equals(GENERATIVE);
     }
 
     VqaConfig withSizes(int vocabSize, int answerCount) {

@@ -1,6 +1,9 @@
 package org.medvl.models.vqa;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.XavierInitializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +15,16 @@ import org.medvl.models.api.ModelAnswer;
 import org.medvl.models.api.QuestionAnswerer;
 import org.medvl.models.api.VisualQuestion;
 import org.medvl.models.checkpoint.Checkpoints;
+import org.medvl.models.report.ReportNetwork;
+import org.medvl.models.report.WordVocabulary;
 import org.medvl.models.tokenizer.WordPieceTokenizer;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.PipelineImages;
 
 /**
  * A saved medvl VQA network (image + question, or question-only) as a {@link QuestionAnswerer}: the answer from the
- * training answer vocabulary with its probability and the top-5 answers. Decodes images with the preprocessing the
+ * training answer vocabulary with its probability and the top-5 answers; for the generative kind the decoded answer
+ * with its sequence probability ({@link AnswerDecoder}). Decodes images with the preprocessing the
  * model was trained with (preprocess.json) and keeps the last decoded images, since datasets ask many questions
  * about each image. Open directories through {@link #open} (or {@code MedvlModels.openQuestionAnswerer}).
  */
@@ -28,17 +34,15 @@ public final class VqaModel implements QuestionAnswerer {
     private final VqaConfig config;
     private final AnswerVocabulary answers;
     private final NDManager manager;
-    private final VqaPredictor predictor;
-    private final WordPieceTokenizer tokenizer;
+    private final Answering predictor;
 
     private VqaModel(String name, VqaConfig config, AnswerVocabulary answers, NDManager manager,
-                     VqaPredictor predictor, WordPieceTokenizer tokenizer) {
+                     Answering predictor) {
         this.name = name;
         this.config = config;
         this.answers = answers;
         this.manager = manager;
         this.predictor = predictor;
-        this.tokenizer = tokenizer;
     }
 
     /** Opens any medvl VQA model directory: a network, a question-only network or the majority baseline. */
@@ -54,16 +58,19 @@ public final class VqaModel implements QuestionAnswerer {
 
     /** Loads a VQA network checkpoint; close it to free the native memory. */
     public static VqaModel load(Path dir) {
-        Checkpoints.require(dir, Checkpoints.CONFIG, Checkpoints.WEIGHTS, Checkpoints.TOKENIZER,
-                AnswerVocabulary.FILE, Checkpoints.PREPROCESS);
+        Checkpoints.require(dir, Checkpoints.CONFIG);
         VqaConfig config = Checkpoints.json(dir, Checkpoints.CONFIG, VqaConfig.class);
         if (config.kind().equals(VqaConfig.MAJORITY)) {
             throw new MedvlException(dir + " holds the majority baseline, not a VQA network: use VqaModel.open");
         }
-        WordPieceTokenizer tokenizer = Checkpoints.tokenizer(dir);
+        String vocabularyFile = config.generative() ? AnswerDecoder.WORDS : Checkpoints.TOKENIZER;
+        Checkpoints.require(dir, Checkpoints.WEIGHTS, vocabularyFile, AnswerVocabulary.FILE, Checkpoints.PREPROCESS);
+        WordPieceTokenizer tokenizer = config.generative() ? null : Checkpoints.tokenizer(dir);
+        WordVocabulary words = config.generative() ? WordVocabulary.load(dir.resolve(AnswerDecoder.WORDS)) : null;
+        int vocabSize = config.generative() ? words.size() : tokenizer.vocabSize();
         AnswerVocabulary answers = Checkpoints.json(dir, AnswerVocabulary.FILE, AnswerVocabulary.class);
-        if (tokenizer.vocabSize() != config.text().vocabSize() || answers.size() != config.answers()) {
-            throw new MedvlException(dir.resolve(Checkpoints.CONFIG) + ": the tokenizer (" + tokenizer.vocabSize()
+        if (vocabSize != config.text().vocabSize() || answers.size() != config.answers()) {
+            throw new MedvlException(dir.resolve(Checkpoints.CONFIG) + ": " + vocabularyFile + " (" + vocabSize
                     + ") or answers.json (" + answers.size() + ") does not match the sizes in config.json");
         }
         ImageTensors images = config.usesImage()
@@ -72,16 +79,39 @@ public final class VqaModel implements QuestionAnswerer {
                 : new NoImages();
         NDManager manager = NDManager.newBaseManager();
         try {
-            VqaNetwork network = new VqaNetwork(config);
-            network.initialize(manager);
+            AbstractBlock network = network(config, manager);
             Checkpoints.loadWeights(dir, network, manager);
-            String kind = config.usesImage() ? "medvl:" : "medvl-question-only:";
+            String kind = config.generative() ? "medvl-generative:"
+                    : config.usesImage() ? "medvl:" : "medvl-question-only:";
             return new VqaModel(kind + displayName(dir), config, answers, manager,
-                    new VqaPredictor(network, tokenizer, answers, images, manager), tokenizer);
+                    answering(network, tokenizer, words, answers, images, manager));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
+    }
+
+    /** The network of a config (classifier or generative decoder), initialised (Xavier weights). */
+    static AbstractBlock network(VqaConfig config, NDManager manager) {
+        if (config.generative()) {
+            ReportNetwork n = new ReportNetwork(AnswerDecoder.decoderConfig(config));
+            n.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            n.initialize(manager);
+            return n;
+        }
+        VqaNetwork n = new VqaNetwork(config);
+        n.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        n.initialize(manager);
+        return n;
+    }
+
+    /** What answers with {@code network}: the decoder (with {@code words}) or the classifier (with the tokenizer). */
+    static Answering answering(AbstractBlock network, WordPieceTokenizer tokenizer, WordVocabulary words,
+                               AnswerVocabulary answers, ImageTensors images, NDManager manager) {
+        if (network instanceof ReportNetwork decoder) {
+            return new AnswerDecoder(decoder, words, images, manager);
+        }
+        return new VqaPredictor((VqaNetwork) network, tokenizer, answers, images, manager);
     }
 
     /** The directory's name, or its run's name for the usual RUN/model layout (e.g. "vqa-rad" for vqa-rad/model). */
@@ -105,7 +135,7 @@ public final class VqaModel implements QuestionAnswerer {
 
     /** The question cut at a word boundary to the length this model reads (for scoring whole datasets). */
     public String clipQuestion(String question) {
-        return VqaPredictor.clip(question, tokenizer, config.text().maxLength());
+        return predictor.clip(question);
     }
 
     @Override
@@ -123,7 +153,7 @@ public final class VqaModel implements QuestionAnswerer {
         List<Path> images = new ArrayList<>(questions.size());
         List<String> texts = new ArrayList<>(questions.size());
         for (VisualQuestion q : questions) {
-            VqaPredictor.checkQuestion(q.question(), tokenizer, config.text().maxLength());
+            predictor.check(q.question());
             if (config.usesImage()) {
                 if (q.image() == null) {
                     throw new MedvlException("question " + q.id() + " has no image; this model answers about images");

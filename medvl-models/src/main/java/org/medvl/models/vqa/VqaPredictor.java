@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.medvl.core.MedvlException;
 import org.medvl.models.api.ModelAnswer;
 import org.medvl.models.tokenizer.TokenBatch;
@@ -16,55 +17,60 @@ import org.medvl.models.train.ImageTensors;
 
 /**
  * Runs a {@link VqaNetwork} in inference mode on batches of (image, question): the answer with its probability and
- * the next best answers. Shared by the trainer's validation and {@link VqaModel}. Not thread-safe.
+ * the next best answers. Shared by the trainer's validation and {@link VqaModel}.
  */
-final class VqaPredictor implements AutoCloseable {
+final class VqaPredictor extends Answering {
     static final int TOP_K = 5;
-    private static final int BATCH = 32;
     private final VqaNetwork network;
     private final WordPieceTokenizer tokenizer;
     private final AnswerVocabulary answers;
-    private final ImageTensors images;
-    private final NDManager manager;
 
     VqaPredictor(VqaNetwork network, WordPieceTokenizer tokenizer, AnswerVocabulary answers, ImageTensors images,
                  NDManager parent) {
+        super(images, parent);
         this.network = network;
         this.tokenizer = tokenizer;
         this.answers = answers;
-        this.images = images;
-        this.manager = parent.newSubManager();
     }
 
-    /** A clear error for an empty question or one longer than the model reads. */
-    static void checkQuestion(String question, WordPieceTokenizer tokenizer, int maxTokens) {
+    @Override
+    void check(String question) {
+        checkQuestion(question, q -> tokenizer.encode(q).length, network.config().text().maxLength(), "word pieces");
+    }
+
+    @Override
+    String clip(String question) {
+        return clip(question, q -> tokenizer.encode(q).length, network.config().text().maxLength());
+    }
+
+    /** A clear error for an empty question or one longer than {@code max} {@code unit} by {@code length}. */
+    static void checkQuestion(String question, ToIntFunction<String> length, int max, String unit) {
         if (question == null || question.isBlank()) {
             throw new MedvlException("the question is empty");
         }
-        int n = tokenizer.encode(question).length;
-        if (n > maxTokens) {
-            throw new MedvlException("the question is " + n + " word pieces long; this model reads at most "
-                    + maxTokens + " (shorten it)");
+        int n = length.applyAsInt(question);
+        if (n > max) {
+            throw new MedvlException("the question is " + n + " " + unit + " long; this model reads at most " + max
+                    + " (shorten it)");
         }
     }
 
-    /** {@code q} cut at a word boundary to at most {@code maxTokens} word pieces (as training truncates). */
-    static String clip(String q, WordPieceTokenizer tokenizer, int maxTokens) {
-        if (tokenizer.encode(q).length <= maxTokens) {
+    /** {@code q} cut at a word boundary to at most {@code max} units by {@code length} (as training truncates). */
+    static String clip(String q, ToIntFunction<String> length, int max) {
+        if (length.applyAsInt(q) <= max) {
             return q;
         }
         List<String> words = new ArrayList<>(List.of(q.trim().split("\\s+")));
-        while (words.size() > 1 && tokenizer.encode(String.join(" ", words)).length > maxTokens) {
+        while (words.size() > 1 && length.applyAsInt(String.join(" ", words)) > max) {
             words.remove(words.size() - 1);
         }
         return String.join(" ", words);
     }
 
+    @Override
     List<ModelAnswer> predict(List<Path> imageFiles, List<String> questions) {
         int maxTokens = network.config().text().maxLength();
-        for (String q : questions) {
-            checkQuestion(q, tokenizer, maxTokens);
-        }
+        questions.forEach(this::check);
         List<ModelAnswer> out = new ArrayList<>(questions.size());
         boolean usesImage = network.config().usesImage();
         int per = images.channels() * images.size() * images.size();
@@ -115,10 +121,5 @@ final class VqaPredictor implements AutoCloseable {
             alternatives.add(new ModelAnswer.Alternative(answers.answer(best[r]), p[offset + best[r]]));
         }
         return new ModelAnswer(answers.answer(best[0]), p[offset + best[0]], alternatives);
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -9,15 +9,15 @@ import org.medvl.models.train.AugmentConfig;
  * checkpoint's training.json; a resumed run must be given the same options. Start from {@link #defaults()} and
  * change what you need with the {@code with...} methods.
  *
- * @param kind            "network", "question-only" or "majority" (see {@link VqaConfig})
+ * @param kind            "network", "question-only", "majority" or "generative" (see {@link VqaConfig})
  * @param imageSize       square input size in pixels
  * @param channels        1 (grey, radiology) or 3 (colour, pathology)
  * @param imageWidth      ResNet width of the first stage (features are 8x this)
  * @param imageDepth      residual blocks per ResNet stage
- * @param textWidth       question encoder and fusion width
- * @param textDepth       question encoder Transformer layers
+ * @param textWidth       question encoder and fusion width (generative: decoder width)
+ * @param textDepth       question encoder Transformer layers (generative: decoder layers)
  * @param heads           attention heads
- * @param maxQuestionTokens longest question in word pieces, [CLS] and [SEP] included
+ * @param maxQuestionTokens longest question in word pieces, [CLS] and [SEP] included (generative: in words)
  * @param fusionLayers    cross-attention layers from question tokens to the image grid
  * @param dropout         dropout in the question encoder, fusion and classifier
  * @param epochs          passes over the training set
@@ -43,11 +43,7 @@ public record VqaTrainOptions(String kind, int imageSize, int channels, int imag
                               int checkpointEvery, AugmentConfig augment, int vocabSize, int minAnswerCount,
                               String initFromClip) {
     public VqaTrainOptions {
-        kind = kind == null ? VqaConfig.NETWORK : kind;
-        if (!kind.equals(VqaConfig.NETWORK) && !kind.equals(VqaConfig.QUESTION_ONLY)
-                && !kind.equals(VqaConfig.MAJORITY)) {
-            throw new IllegalArgumentException("kind '" + kind + "' is not one of network, question-only, majority");
-        }
+        kind = VqaConfig.checkKind(kind);
         if (epochs <= 0 || batchSize < 1 || !(learningRate > 0) || workers <= 0 || vocabSize < 10
                 || minAnswerCount < 1 || imageSize < 8 || maxQuestionTokens < 4 || textWidth % Math.max(1, heads) != 0
                 || labelSmoothing < 0 || labelSmoothing >= 1) {
@@ -99,12 +95,17 @@ public record VqaTrainOptions(String kind, int imageSize, int channels, int imag
                 minAnswerCount, initFromClip);
     }
 
+    /** Whether this kind of model looks at the image (network, generative). */
+    public boolean usesImage() {
+        return VqaConfig.usesImage(kind);
+    }
+
     /** The architecture before the tokenizer and the answer vocabulary are known (sizes filled in by the trainer). */
     VqaConfig architecture() {
         if (kind.equals(VqaConfig.MAJORITY)) {
             return new VqaConfig(VqaConfig.TASK, kind, null, null, imageSize, channels, 0, 0, 0f);
         }
-        ImageEncoderConfig image = kind.equals(VqaConfig.NETWORK) ? ImageEncoderConfig.resnet(imageWidth, imageDepth)
+        ImageEncoderConfig image = usesImage() ? ImageEncoderConfig.resnet(imageWidth, imageDepth)
                 : null;
         return new VqaConfig(VqaConfig.TASK, kind, image, new TextEncoderConfig(10, maxQuestionTokens, textWidth,
                 textDepth, heads, dropout), imageSize, channels, fusionLayers, 1, dropout);

@@ -5,10 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
+import ai.djl.nn.AbstractBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.XavierInitializer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +24,9 @@ import org.medvl.models.api.ModelAnswer;
 import org.medvl.models.checkpoint.CheckpointWriter;
 import org.medvl.models.checkpoint.Checkpoints;
 import org.medvl.models.clip.ClipEncoderTransfer;
+import org.medvl.models.nn.ImageEncoder;
+import org.medvl.models.report.ReportNetwork;
+import org.medvl.models.report.WordVocabulary;
 import org.medvl.models.tokenizer.TokenBatch;
 import org.medvl.models.tokenizer.WordPieceTokenizer;
 import org.medvl.models.tokenizer.WordPieceTrainer;
@@ -41,7 +43,8 @@ import org.medvl.models.train.RunDirectory;
 import org.medvl.models.train.Seeds;
 
 /**
- * Trains a medvl VQA model — image + question network, question-only network or majority baseline — and writes a
+ * Trains a medvl VQA model — image + question network, question-only network, majority baseline or generative
+ * answer decoder ({@link AnswerDecoder}) — and writes a
  * self-describing run directory: {@code checkpoint/} (latest state, replaced atomically), {@code model/} (final),
  * {@code metrics.jsonl} and {@code plots/}. This is the public Java entry point ({@link #train(List, List,
  * VqaTrainOptions, Path)}); {@code medvl train vqa} is a thin layer over it.
@@ -69,13 +72,13 @@ public final class VqaTrainer {
      *               {@link #decodeOnce} for a ready in-memory source.
      */
     public VqaTrainer(VqaTrainOptions options, ImageTensors images) {
-        if (options.kind().equals(VqaConfig.NETWORK)
+        if (options.usesImage()
                 && (images.channels() != options.channels() || images.size() != options.imageSize())) {
             throw new IllegalArgumentException("the image source gives " + images.channels() + "x" + images.size()
                     + " px, the options ask for " + options.channels() + "x" + options.imageSize());
         }
         this.options = options;
-        this.images = options.kind().equals(VqaConfig.NETWORK) ? images : new NoImages();
+        this.images = options.usesImage() ? images : new NoImages();
     }
 
     /**
@@ -85,7 +88,7 @@ public final class VqaTrainer {
      */
     public static Result train(List<VqaItem> train, List<VqaItem> validation, VqaTrainOptions options, Path runDir) {
         List<Path> files = new ArrayList<>();
-        if (options.kind().equals(VqaConfig.NETWORK)) {
+        if (options.usesImage()) {
             train.forEach(i -> files.add(Path.of(i.image().path())));
             validation.forEach(i -> files.add(Path.of(i.image().path())));
         }
@@ -102,7 +105,7 @@ public final class VqaTrainer {
 
     /** Decodes every image once, in memory (no decoding when the kind does not use images). */
     public static ImageTensors decodeOnce(VqaTrainOptions options, List<Path> files) {
-        if (!options.kind().equals(VqaConfig.NETWORK)) {
+        if (!options.usesImage()) {
             return new NoImages();
         }
         return InMemoryImages.cache(pipeline(options), files);
@@ -121,8 +124,10 @@ public final class VqaTrainer {
         if (options.kind().equals(VqaConfig.MAJORITY)) {
             return trainMajority(trainSet, validation, runDir, fingerprint);
         }
+        boolean generative = options.kind().equals(VqaConfig.GENERATIVE);
         VqaTrainingState state;
         WordPieceTokenizer tokenizer;
+        WordVocabulary words;
         AnswerVocabulary answers;
         VqaConfig config;
         if (resume) {
@@ -136,21 +141,24 @@ public final class VqaTrainer {
                 throw new MedvlException(checkpointDir.resolve(Checkpoints.TRAINING)
                         + ": the run was started with other options: " + state.options());
             }
-            tokenizer = Checkpoints.tokenizer(checkpointDir);
+            tokenizer = generative ? null : Checkpoints.tokenizer(checkpointDir);
+            words = generative ? WordVocabulary.load(checkpointDir.resolve(AnswerDecoder.WORDS)) : null;
             answers = Checkpoints.json(checkpointDir, AnswerVocabulary.FILE, AnswerVocabulary.class);
             config = Checkpoints.json(checkpointDir, Checkpoints.CONFIG, VqaConfig.class);
         } else {
-            tokenizer = new WordPieceTrainer(options.vocabSize(), 1).train(
+            tokenizer = generative ? null : new WordPieceTrainer(options.vocabSize(), 1).train(
                     trainSet.stream().map(VqaItem::question).toList());
+            words = generative ? AnswerDecoder.vocabulary(trainSet) : null;
             answers = AnswerVocabulary.build(trainSet, options.minAnswerCount());
-            config = options.architecture().withSizes(tokenizer.vocabSize(), answers.size());
+            config = options.architecture().withSizes(generative ? words.size() : tokenizer.vocabSize(),
+                    answers.size());
             state = null;
         }
         List<Example> examples = new ArrayList<>();
         for (VqaItem it : trainSet) {
             int label = answers.indexOf(it.answer());
-            if (label >= 0) {
-                examples.add(new Example(Path.of(it.image().path()), it.question(), label));
+            if (label >= 0 || generative) {
+                examples.add(new Example(Path.of(it.image().path()), it.question(), it.answer(), label));
             }
         }
         int skipped = trainSet.size() - examples.size();
@@ -167,11 +175,11 @@ public final class VqaTrainer {
         List<Map<String, Object>> history = new ArrayList<>(state.history());
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), -1));
-            VqaNetwork network = new VqaNetwork(config);
-            network.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
-            network.initialize(manager);
+            AbstractBlock network = VqaModel.network(config, manager);
             if (!resume && options.initFromClip() != null) {
-                ClipEncoderTransfer.copy(Path.of(options.initFromClip()), network.imageEncoder(), config.image(),
+                ImageEncoder encoder = network instanceof ReportNetwork d ? d.imageEncoder()
+                        : ((VqaNetwork) network).imageEncoder();
+                ClipEncoderTransfer.copy(Path.of(options.initFromClip()), encoder, config.image(),
                         config.imageSize(), config.channels(), images, manager, "VQA model");
             }
             try (AdamW optimizer = AdamW.of(network, manager, options.weightDecay(), options.gradClip());
@@ -195,7 +203,8 @@ public final class VqaTrainer {
                     while (batches.hasNext()) {
                         BatchLoader.Batch batch = batches.next();
                         float lr = schedule.at(step);
-                        float loss = step(network, optimizer, manager, tokenizer, config, batch, examples, lr, step);
+                        float loss = step(network, optimizer, manager, tokenizer, words, config, batch, examples, lr,
+                                step);
                         step++;
                         lossSum += loss;
                         lossCount++;
@@ -212,7 +221,7 @@ public final class VqaTrainer {
                             m.put("train_loss", lossSum / lossCount);
                             m.put("learning_rate", lr);
                             if (!validation.isEmpty()) {
-                                m.putAll(validate(network, tokenizer, answers, manager, validation));
+                                m.putAll(validate(network, tokenizer, words, answers, manager, validation));
                             }
                             m.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
                             history.add(m);
@@ -224,11 +233,11 @@ public final class VqaTrainer {
                             state = new VqaTrainingState(state.medvlVersion(), options.seed(), step, lossSum,
                                     lossCount, fingerprint, examples.size(), skipped, options, List.copyOf(history),
                                     state.created());
-                            save(checkpointDir, network, optimizer, tokenizer, answers, config, state);
+                            save(checkpointDir, network, optimizer, tokenizer, words, answers, config, state);
                         }
                     }
                 }
-                save(runDir.resolve("model"), network, null, tokenizer, answers, config, state);
+                save(runDir.resolve("model"), network, null, tokenizer, words, answers, config, state);
             }
         }
         return new Result(runDir.resolve("model"), history.isEmpty() ? Map.of() : history.get(history.size() - 1),
@@ -255,34 +264,28 @@ public final class VqaTrainer {
         return new Result(runDir.resolve("model"), m, 0);
     }
 
-    private float step(VqaNetwork network, AdamW optimizer, NDManager manager, WordPieceTokenizer tokenizer,
-                       VqaConfig config, BatchLoader.Batch batch, List<Example> examples, float lr, long step) {
+    private float step(AbstractBlock network, AdamW optimizer, NDManager manager, WordPieceTokenizer tokenizer,
+                       WordVocabulary words, VqaConfig config, BatchLoader.Batch batch, List<Example> examples,
+                       float lr, long step) {
         // Reseeding per step makes dropout depend on the step only, not on what ran before a resume.
         Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), step));
         int b = batch.indices().length;
-        int a = config.answers();
-        List<String> questions = new ArrayList<>(b);
-        float[] target = new float[b * a];
-        float off = a > 1 ? options.labelSmoothing() / (a - 1) : 0f;
-        java.util.Arrays.fill(target, off);
+        List<Example> chosen = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
-            Example e = examples.get(batch.indices()[i]);
-            questions.add(e.question());
-            target[i * a + e.label()] = a > 1 ? 1f - options.labelSmoothing() : 1f;
+            chosen.add(examples.get(batch.indices()[i]));
         }
-        TokenBatch tb = tokenizer.encodeBatch(questions, config.text().maxLength());
+        List<String> questions = chosen.stream().map(Example::question).toList();
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = config.usesImage()
                     ? scope.create(batch.images(), new Shape(b, images.channels(), images.size(), images.size()))
                     : scope.zeros(new Shape(b, 1));
-            NDArray ids = scope.create(tb.ids(), new Shape(tb.batch(), tb.length()));
-            NDArray mask = scope.create(tb.mask(), new Shape(tb.batch(), tb.length()));
-            NDArray t = scope.create(target, new Shape(b, a));
             ParameterStore ps = new ParameterStore(scope, false);
             float lossValue;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = network.forward(ps, new NDList(x, ids, mask), true).head();
-                NDArray loss = logits.logSoftmax(-1).mul(t).sum(new int[] {-1}).neg().mean();
+                NDArray loss = network instanceof ReportNetwork decoder
+                        ? AnswerDecoder.loss(decoder, words, config.text().maxLength(), ps, x, questions,
+                                chosen.stream().map(Example::answer).toList(), options.labelSmoothing())
+                        : classifierLoss(network, ps, x, tokenizer, config, questions, chosen);
                 lossValue = loss.getFloat();
                 if (!Float.isFinite(lossValue)) {
                     throw new MedvlException("training diverged: the loss is " + lossValue + " at step " + step);
@@ -294,21 +297,43 @@ public final class VqaTrainer {
         }
     }
 
-    private Map<String, Object> validate(VqaNetwork network, WordPieceTokenizer tokenizer, AnswerVocabulary answers,
-                                         NDManager manager, List<VqaItem> validation) {
-        try (VqaPredictor predictor = new VqaPredictor(network, tokenizer, answers, images, manager)) {
-            List<String> questions = validation.stream().map(VqaItem::question).map(q -> VqaPredictor.clip(q, tokenizer,
-                    network.config().text().maxLength())).toList();
+    /** Cross-entropy over the answer classes with label smoothing. */
+    private NDArray classifierLoss(AbstractBlock network, ParameterStore ps, NDArray x, WordPieceTokenizer tokenizer,
+                                   VqaConfig config, List<String> questions, List<Example> chosen) {
+        NDManager scope = x.getManager();
+        int b = chosen.size();
+        int a = config.answers();
+        float[] target = new float[b * a];
+        float off = a > 1 ? options.labelSmoothing() / (a - 1) : 0f;
+        java.util.Arrays.fill(target, off);
+        for (int i = 0; i < b; i++) {
+            target[i * a + chosen.get(i).label()] = a > 1 ? 1f - options.labelSmoothing() : 1f;
+        }
+        TokenBatch tb = tokenizer.encodeBatch(questions, config.text().maxLength());
+        NDArray ids = scope.create(tb.ids(), new Shape(tb.batch(), tb.length()));
+        NDArray mask = scope.create(tb.mask(), new Shape(tb.batch(), tb.length()));
+        NDArray t = scope.create(target, new Shape(b, a));
+        NDArray logits = network.forward(ps, new NDList(x, ids, mask), true).head();
+        return logits.logSoftmax(-1).mul(t).sum(new int[] {-1}).neg().mean();
+    }
+
+    private Map<String, Object> validate(AbstractBlock network, WordPieceTokenizer tokenizer, WordVocabulary words,
+                                         AnswerVocabulary answers, NDManager manager, List<VqaItem> validation) {
+        try (Answering predictor = VqaModel.answering(network, tokenizer, words, answers, images, manager)) {
+            List<String> questions = validation.stream().map(VqaItem::question).map(predictor::clip).toList();
             List<ModelAnswer> predicted = predictor.predict(
                     validation.stream().map(v -> Path.of(v.image().path())).toList(), questions);
             return VqaScoring.summary(validation, predicted, "val_");
         }
     }
 
-    private void save(Path dir, VqaNetwork network, AdamW optimizer, WordPieceTokenizer tokenizer,
-                      AnswerVocabulary answers, VqaConfig config, VqaTrainingState state) {
-        new CheckpointWriter().weights(network).optimizer(optimizer).tokenizer(tokenizer)
-                .json(Checkpoints.CONFIG, config).json(AnswerVocabulary.FILE, answers)
+    private void save(Path dir, AbstractBlock network, AdamW optimizer, WordPieceTokenizer tokenizer,
+                      WordVocabulary words, AnswerVocabulary answers, VqaConfig config, VqaTrainingState state) {
+        CheckpointWriter writer = new CheckpointWriter();
+        if (words != null) {
+            writer.json(AnswerDecoder.WORDS, words.toJson());
+        }
+        writer.weights(network).optimizer(optimizer).tokenizer(tokenizer).json(Checkpoints.CONFIG, config).json(AnswerVocabulary.FILE, answers)
                 .json(Checkpoints.PREPROCESS, images.describe()).json(Checkpoints.TRAINING, state).commit(dir);
     }
 
@@ -318,6 +343,7 @@ public final class VqaTrainer {
                 + e.question() + "\t" + e.answer());
     }
 
-    private record Example(Path image, String question, int label) {
+    /** A training question; label is the answer's class, -1 when outside the vocabulary (generative only). */
+    private record Example(Path image, String question, String answer, int label) {
     }
 }

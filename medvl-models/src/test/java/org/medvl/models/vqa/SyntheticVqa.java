@@ -33,22 +33,7 @@ final class SyntheticVqa {
             Files.createDirectories(dir);
             for (int i = 0; i < images; i++) {
                 boolean left = rng.nextBoolean();
-                BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
-                for (int y = 0; y < SIZE; y++) {
-                    for (int x = 0; x < SIZE; x++) {
-                        img.getRaster().setSample(x, y, 0, 40 + rng.nextInt(40));
-                    }
-                }
-                int x0 = (left ? 3 : SIZE / 2 + 3) + rng.nextInt(5);
-                int y0 = 4 + rng.nextInt(SIZE - 16);
-                for (int y = y0; y < y0 + 8; y++) {
-                    for (int x = x0; x < x0 + 8; x++) {
-                        img.getRaster().setSample(x, y, 0, 240);
-                    }
-                }
-                Path file = dir.resolve(prefix + i + ".png");
-                ImageIO.write(img, "png", file.toFile());
-                ImageRef ref = ImageRef.of(prefix + i, file.toString());
+                ImageRef ref = lesion(dir, prefix + i, rng, left ? 3 : SIZE / 2 + 3, 4, SIZE - 16);
                 items.add(new VqaItem(prefix + i + "-c", ref, "Is the lesion on the left?", left ? "Yes" : "No",
                         AnswerType.CLOSED, "POS", Split.TRAIN, "en", List.of(), null));
                 items.add(new VqaItem(prefix + i + "-o", ref, "Where is the lesion?", left ? "left" : "right",
@@ -58,6 +43,30 @@ final class SyntheticVqa {
             throw new UncheckedIOException(e);
         }
         return items;
+    }
+
+    /**
+     * Writes {@code dir/name.png}: noise (grey 40-79) with a bright 8x8 square whose corner is drawn from xFrom + [0, 5)
+     * and yFrom + [0, yRange), all from {@code rng}.
+     */
+    static ImageRef lesion(Path dir, String name, SplittableRandom rng, int xFrom, int yFrom, int yRange)
+            throws IOException {
+        BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                img.getRaster().setSample(x, y, 0, 40 + rng.nextInt(40));
+            }
+        }
+        int x0 = xFrom + rng.nextInt(5);
+        int y0 = yFrom + rng.nextInt(yRange);
+        for (int y = y0; y < y0 + 8; y++) {
+            for (int x = x0; x < x0 + 8; x++) {
+                img.getRaster().setSample(x, y, 0, 240);
+            }
+        }
+        Path file = dir.resolve(name + ".png");
+        ImageIO.write(img, "png", file.toFile());
+        return ImageRef.of(name, file.toString());
     }
 
     /** A tiny network that trains in seconds on 2 cores. */

@@ -50,12 +50,7 @@ class VqaTrainerTest {
             assertEquals(a.text(), a.alternatives().get(0).text());
             double sum = a.alternatives().stream().mapToDouble(ModelAnswer.Alternative::probability).sum();
             assertTrue(a.probability() > 0 && sum <= 1.0001, "probabilities " + a.alternatives());
-            MedvlException empty = assertThrows(MedvlException.class,
-                    () -> qa.answer(VisualQuestion.of("x", Path.of(first.image().path()), "  ")));
-            assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
-            MedvlException tooLong = assertThrows(MedvlException.class, () -> qa.answer(VisualQuestion.of("x",
-                    Path.of(first.image().path()), "is the lesion on the left ".repeat(10))));
-            assertTrue(tooLong.getMessage().contains("at most 12"), tooLong.getMessage());
+            assertQuestionErrors(qa, Path.of(first.image().path()));
             Path notImage = Files.writeString(tmp.resolve("notes.png"), "not an image");
             MedvlException bad = assertThrows(MedvlException.class,
                     () -> qa.answer(VisualQuestion.of("x", notImage, "Is the lesion on the left?")));
@@ -106,6 +101,16 @@ class VqaTrainerTest {
         }
         long yes = train.stream().filter(i -> i.isClosed() && i.answer().equals("Yes")).count();
         assertEquals(yes * 2 > 9 ? "yes" : "no", fitted.closed());
+    }
+
+    /** An empty question and one over the tiny models' 12-unit limit are refused with clear messages. */
+    static void assertQuestionErrors(QuestionAnswerer qa, Path image) {
+        MedvlException empty = assertThrows(MedvlException.class,
+                () -> qa.answer(VisualQuestion.of("x", image, "  ")));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+        MedvlException tooLong = assertThrows(MedvlException.class,
+                () -> qa.answer(VisualQuestion.of("x", image, "is the lesion on the left ".repeat(10))));
+        assertTrue(tooLong.getMessage().contains("at most 12"), tooLong.getMessage());
     }
 
     private static double closedAccuracy(Path model, List<VqaItem> test) {
