@@ -197,10 +197,12 @@ public final class ClipTrainer {
                         if (epochEnd || (options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0)) {
                             state = new TrainingState(state.medvlVersion(), options.seed(), step, lossSum, lossCount,
                                     fingerprint, trainSet.size(), options, List.copyOf(history), state.created());
+                            // best/ before the checkpoint: a run killed between the two redoes this epoch on resume
+                            // and rewrites best/, instead of resuming past it with best/ one epoch stale
+                            if (epochEnd && !validation.isEmpty() && bestEpoch(history) == epoch + 1) {
+                                save(runDir.resolve("best"), model, null, tokenizer, config, state);
+                            }
                             save(checkpointDir, model, optimizer, tokenizer, config, state);
-                        }
-                        if (epochEnd && !validation.isEmpty() && bestEpoch(history) == epoch + 1) {
-                            save(runDir.resolve("best"), model, null, tokenizer, config, state);
                         }
                         if (stopped) {
                             break;
