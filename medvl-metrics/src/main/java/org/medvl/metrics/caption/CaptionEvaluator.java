@@ -223,7 +223,7 @@ public final class CaptionEvaluator {
         }
 
         /**
-         * Words split as Python's {@code split()}; token ids in parallel, n-gram interning in one thread. Each
+         * Words split as Python's {@code split()} in parallel; token ids and n-grams numbered in one thread. Each
          * distinct text is counted once: generated reports and references repeat a lot (templates, normal studies).
          */
         void count(Prepared p, NgramIndex index, boolean ngrams, boolean addDocuments) {
@@ -251,9 +251,15 @@ public final class CaptionEvaluator {
                     refSlot[i][j] = slots.computeIfAbsent(r.get(j), t -> add(distinct, t));
                 }
             }
-            int[][] tokens = new int[distinct.size()][];
-            IntStream.range(0, tokens.length).parallel()
-                    .forEach(d -> tokens[d] = index.tokenIds(PyStrings.splitWhitespace(distinct.get(d))));
+            String[][] words = new String[distinct.size()][];
+            IntStream.range(0, words.length).parallel()
+                    .forEach(d -> words[d] = PyStrings.splitWhitespace(distinct.get(d)));
+            // ids in first-seen order, in one thread: the ids order CIDEr-D's sums, so ids handed out by racing
+            // threads made the last digits differ from run to run
+            int[][] tokens = new int[words.length][];
+            for (int d = 0; d < words.length; d++) {
+                tokens[d] = index.tokenIds(words[d]);
+            }
             Counts[] counts = new Counts[tokens.length];
             for (int d = 0; ngrams && d < tokens.length; d++) {
                 counts[d] = index.counts(tokens[d]);
