@@ -56,6 +56,16 @@ class MedvlSparkCliTest {
     }
 
     @Test
+    void benchRefusesAnUnknownJobAndAnEmbedJobWithoutModel() {
+        Run unknown = run("bench", "--job", "train");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("--job must be metrics or embed, not train"), unknown.err());
+        Run embed = run("bench", "--job", "embed", "--manifest", tmp.resolve("m.jsonl").toString());
+        assertEquals(1, embed.code());
+        assertTrue(embed.err().contains("--job embed needs --model DIR and --manifest PATH"), embed.err());
+    }
+
+    @Test
     void metricsWritesJsonAndKeepsAnExistingFile() throws Exception {
         Path pairs = tmp.resolve("pairs.jsonl");
         Files.writeString(pairs, """

@@ -21,10 +21,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "The same corpus-metrics job (read JSONL, PTB tokenization, BLEU-1..4, ROUGE-L, CIDEr-D, "
-                + "findings labels + CE) on generated report pairs, single-process and on Spark local[2] and local[1],"
-                + " side by side in one run; then the parity of the results.")
+        description = {"The same job single-process and on Spark local[2] and local[1], side by side in one run; then "
+                + "the parity of the results.",
+            "--job metrics (default): corpus metrics (read JSONL, PTB tokenization, BLEU-1..4, ROUGE-L, CIDEr-D, "
+                + "findings labels + CE) on generated report pairs.",
+            "--job embed: CLIP image embedding of the images of --manifest (cycled to --items) with --model."})
 public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--job", defaultValue = "metrics", paramLabel = "JOB",
+            description = "metrics or embed (default: ${DEFAULT-VALUE})")
+    String job;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "CLIP model folder (--job embed)")
+    Path model;
+
+    @Option(names = "--manifest", paramLabel = "PATH",
+            description = "medvl manifest (JSONL) whose images the embed job cycles through (--job embed)")
+    Path manifest;
+
     @Option(names = "--items", defaultValue = "10000", paramLabel = "N", description = "pairs (default: ${DEFAULT-VALUE})")
     int items;
 
@@ -45,8 +58,23 @@ public final class BenchCommand implements Callable<Integer> {
         if (items < 1 || repeat < 1) {
             throw new IllegalArgumentException("--items and --repeat must be positive");
         }
+        if (!job.equals("metrics") && !job.equals("embed")) {
+            throw new IllegalArgumentException("--job must be metrics or embed, not " + job);
+        }
+        if (job.equals("embed") && (model == null || manifest == null)) {
+            throw new IllegalArgumentException("--job embed needs --model DIR and --manifest PATH");
+        }
         Path dir = Files.createTempDirectory("medvl-spark-bench");
         try {
+            if (job.equals("embed")) {
+                // one intra-op thread per worker: the workers (or Spark's task threads) are the parallelism
+                org.medvl.models.train.EngineThreads.set(1);
+                try {
+                    return new EmbedBench(model, manifest, items, 2, repeat).run(dir) ? 0 : 1;
+                } finally {
+                    org.medvl.spark.jobs.SharedModels.closeAll();
+                }
+            }
             GeneratedReports.Corpus corpus = GeneratedReports.generate(items, seed);
             Path pairs = dir.resolve("pairs.jsonl");
             writePairs(corpus, pairs);
@@ -54,67 +82,63 @@ public final class BenchCommand implements Callable<Integer> {
                     + " BLEU-1..4, ROUGE-L, CIDEr-D (two passes), findings labels of hypothesis and first reference,"
                     + " CE (4 definitions)%n", items, pairs.getFileName(), Files.size(pairs));
             System.out.printf("machine: %d cores visible, max heap %,d MB, load average %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                    BenchClock.load());
 
             CorpusMetrics.Result single = null;
             double[] singleTimes = new double[repeat + 1];
             double[] singleCpu = new double[repeat + 1];
             for (int r = 0; r <= repeat; r++) { // run 0 warms the JIT and loads the labeler; not counted
-                long t0 = System.nanoTime();
-                double c0 = cpu();
+                BenchClock clock = BenchClock.start();
                 GeneratedReports.Corpus read = readPairs(pairs);
                 single = SingleProcessMetrics.compute(read.refs(), read.hyps(), Profile.COCO, true);
-                singleTimes[r] = (System.nanoTime() - t0) / 1e9;
-                singleCpu[r] = cpu() - c0;
+                BenchClock.Sample s = clock.stop();
+                singleTimes[r] = s.wall();
+                singleCpu[r] = s.cpu();
             }
-            double singleMedian = median(Arrays.copyOfRange(singleTimes, 1, singleTimes.length));
-            double singleCpuMedian = median(Arrays.copyOfRange(singleCpu, 1, singleCpu.length));
+            BenchClock.Sample singleMedian = new BenchClock.Sample(
+                    BenchClock.median(Arrays.copyOfRange(singleTimes, 1, singleTimes.length)),
+                    BenchClock.median(Arrays.copyOfRange(singleCpu, 1, singleCpu.length)));
 
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"single process (all cores)", fmt(singleMedian), "1.00", fmt(singleCpuMedian), "1.00",
-                "-"});
+            rows.add(BenchClock.row("single process (all cores)", singleMedian, singleMedian, "-"));
             double[] sparkMedian = new double[3];
             double maxDiff = 0;
             for (int cores : new int[] {2, 1}) {
-                long s0 = System.nanoTime();
+                BenchClock s0 = BenchClock.start();
                 SparkSession spark = SparkSessions.start("medvl-spark bench", "local[" + cores + "]");
-                double start = (System.nanoTime() - s0) / 1e9;
+                double start = s0.stop().wall();
                 try {
                     double[] times = new double[repeat + 1];
                     double[] cpus = new double[repeat + 1];
                     for (int r = 0; r <= repeat; r++) {
-                        long t0 = System.nanoTime();
-                        double c0 = cpu();
+                        BenchClock clock = BenchClock.start();
                         CorpusMetrics.Result res = CorpusMetrics.compute(
                                 CaptionItems.read(spark, pairs.toString()), Profile.COCO, R2GenPreparation.Dataset.IU,
                                 true);
-                        times[r] = (System.nanoTime() - t0) / 1e9;
-                        cpus[r] = cpu() - c0;
+                        BenchClock.Sample s = clock.stop();
+                        times[r] = s.wall();
+                        cpus[r] = s.cpu();
                         maxDiff = Math.max(maxDiff, SingleProcessMetrics.maxDifference(single, res));
                     }
-                    sparkMedian[cores] = median(Arrays.copyOfRange(times, 1, times.length));
-                    double cpuMedian = median(Arrays.copyOfRange(cpus, 1, cpus.length));
-                    rows.add(new String[] {"Spark local[" + cores + "]", fmt(sparkMedian[cores]),
-                        String.format("%.2f", sparkMedian[cores] / singleMedian), fmt(cpuMedian),
-                        String.format("%.2f", cpuMedian / singleCpuMedian), fmt(start)});
+                    sparkMedian[cores] = BenchClock.median(Arrays.copyOfRange(times, 1, times.length));
+                    rows.add(BenchClock.row("Spark local[" + cores + "]", new BenchClock.Sample(sparkMedian[cores],
+                            BenchClock.median(Arrays.copyOfRange(cpus, 1, cpus.length))), singleMedian,
+                            BenchClock.fmt(start)));
                 } finally {
                     spark.stop();
                 }
             }
-            System.out.printf("%n%-28s %9s %9s %9s %9s %16s%n", "path", "wall s", "ratio", "CPU s", "ratio",
-                    "session start s");
-            for (String[] r : rows) {
-                System.out.printf("%-28s %9s %9s %9s %9s %16s%n", (Object[]) r);
-            }
+            BenchClock.print(rows);
             System.out.println("(medians of " + repeat + " runs after one warm-up; CPU s = CPU time of this JVM, "
                     + "which other processes' load does not inflate)");
             System.out.printf("%nSpark local[2] overhead over single process: %+.0f%% (goal: under +25%%)%n",
-                    100 * (sparkMedian[2] / singleMedian - 1));
+                    100 * (sparkMedian[2] / singleMedian.wall() - 1));
             System.out.printf("Spark scaling local[1] -> local[2]: %.2fx (%.1f s -> %.1f s)%n",
                     sparkMedian[1] / sparkMedian[2], sparkMedian[1], sparkMedian[2]);
             System.out.printf("parity: largest |Spark - single| over BLEU-1..4, ROUGE-L, CIDEr-D, CE P/R/F1 = %.3g "
                     + "(%s 1e-12)%n", maxDiff, maxDiff <= 1e-12 ? "within" : "NOT within");
-            System.out.println("load average after: " + load());
+            System.out.println("load average after: " + BenchClock.load());
             boolean ok = maxDiff <= 1e-12;
             if (parityItems > 0) {
                 ok &= parity(parityItems);
@@ -177,29 +201,5 @@ public final class BenchCommand implements Callable<Integer> {
             hyps.add(o.get("hyp").asText());
         }
         return new GeneratedReports.Corpus(refs, hyps);
-    }
-
-    /** CPU seconds of this process so far: the work each path costs, which the other users' load does not change. */
-    private static double cpu() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static String fmt(double s) {
-        return String.format("%.2f", s);
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 }
