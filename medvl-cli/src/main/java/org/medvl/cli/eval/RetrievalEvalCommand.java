@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.medvl.core.MedvlException;
 import org.medvl.core.io.AtomicFiles;
 import org.medvl.models.clip.ClipData;
 import org.medvl.models.clip.ClipEncoder;
@@ -15,6 +16,7 @@ import org.medvl.models.clip.ClipExample;
 import org.medvl.models.clip.RetrievalScores;
 import org.medvl.models.clip.ZeroShotClassifier;
 import org.medvl.models.clip.ZeroShotPrompts;
+import org.medvl.models.train.CaseHoldout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,16 +38,42 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             description = "Query text built from a record, as at training (default ${DEFAULT-VALUE})")
     String textTemplate;
 
+    @Option(names = "--prompts", paramLabel = "FILE",
+            description = "Zero-shot prompt ensembles as JSON ({\"modality\": {\"CT\": [...], \"MR\": [...]}, "
+                    + "\"plane\": {...}}); default: the built-in ensembles")
+    Path promptsFile;
+
+    @Option(names = "--held-out", defaultValue = "0", paramLabel = "F",
+            description = "Score only the training cases that train clip --val-fraction F --seed SEED held out (pass "
+                    + "the training split as --data), e.g. to compare configurations without looking at dev")
+    double heldOut;
+
+    @Option(names = "--seed", defaultValue = "42", description = "The training run's seed, with --held-out "
+            + "(default ${DEFAULT-VALUE})")
+    long seed;
+
     @Option(names = "--out", description = "Write all scores as JSON to this file")
     Path outFile;
 
     @Override
     public Integer call() throws Exception {
+        Map<String, Map<String, List<String>>> prompts = promptsFile != null ? ZeroShotPrompts.read(promptsFile)
+                : Map.of("modality", ZeroShotPrompts.modality(), "plane", ZeroShotPrompts.plane());
+        if (heldOut < 0 || heldOut >= 1) {
+            throw new MedvlException("--held-out must be in [0, 1), got " + heldOut);
+        }
         List<ClipExample> examples = ClipData.load(data, 0);
+        if (heldOut > 0) {
+            examples = CaseHoldout.split(examples, ClipExample::id, heldOut, seed).validation();
+        }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("data", data);
         results.put("pairs", examples.size());
+        if (heldOut > 0) {
+            results.put("held_out", Map.of("fraction", heldOut, "seed", seed));
+        }
+        results.put("prompts", promptsFile == null ? "built-in" : promptsFile.toString());
         try (ClipEncoder enc = ClipEncoders.open(model)) {
             float[][] img = enc.embedImages(examples.stream().map(ClipExample::image).toList());
             List<String> texts = examples.stream().map(e -> e.text(textTemplate)).toList();
@@ -56,8 +84,8 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                 System.out.printf("  %-22s %.4f  %.4f  %.4f%n", dir.replace('_', ' '), r.get(dir + "_R@1"),
                         r.get(dir + "_R@5"), r.get(dir + "_R@10"));
             }
-            zeroShot(enc, examples, "modality", ZeroShotPrompts.modality(), results);
-            zeroShot(enc, examples, "plane", ZeroShotPrompts.plane(), results);
+            zeroShot(enc, examples, "modality", prompts.get("modality"), results);
+            zeroShot(enc, examples, "plane", prompts.get("plane"), results);
         }
         if (outFile != null) {
             AtomicFiles.writeString(outFile,

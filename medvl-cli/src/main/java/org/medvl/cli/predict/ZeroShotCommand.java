@@ -38,6 +38,10 @@ public final class ZeroShotCommand implements Callable<Integer> {
     @Option(names = "--task", description = "A built-in prompt ensemble instead of --classes: modality or plane")
     String task;
 
+    @Option(names = "--prompts", paramLabel = "FILE",
+            description = "With --task: take that task's prompt ensemble from this JSON file (as eval retrieval)")
+    Path promptsFile;
+
     @Option(names = "--out", description = "Also write the predictions as JSON to this file")
     Path outFile;
 
@@ -74,11 +78,16 @@ public final class ZeroShotCommand implements Callable<Integer> {
             if (classes != null) {
                 throw new MedvlException("give either --task or --classes, not both");
             }
-            return switch (task) {
-                case "modality" -> ZeroShotPrompts.modality();
-                case "plane" -> ZeroShotPrompts.plane();
-                default -> throw new MedvlException("--task: unknown task '" + task + "' (expected modality or plane)");
-            };
+            if (!task.equals("modality") && !task.equals("plane")) {
+                throw new MedvlException("--task: unknown task '" + task + "' (expected modality or plane)");
+            }
+            if (promptsFile != null) {
+                return ZeroShotPrompts.read(promptsFile).get(task);
+            }
+            return task.equals("modality") ? ZeroShotPrompts.modality() : ZeroShotPrompts.plane();
+        }
+        if (promptsFile != null) {
+            throw new MedvlException("--prompts goes with --task (modality or plane)");
         }
         if (classes == null || classes.isEmpty()) {
             throw new MedvlException("give the classes: --classes CT,MR (or --task modality)");

@@ -60,6 +60,16 @@ public final class TrainClipCommand implements Callable<Integer> {
             description = "Training text built from a record: {caption}, {modality}, {plane} (default ${DEFAULT-VALUE})")
     String textTemplate;
 
+    @Option(names = "--caption-dropout", defaultValue = "0", paramLabel = "P",
+            description = "Fraction of training texts (drawn per step) cut to the template without the caption, e.g. "
+                    + "\"CT Axial.\", so zero-shot prompts of those words land where the images are (default "
+                    + "${DEFAULT-VALUE}; implies --identical-texts-match)")
+    float captionDropout;
+
+    @Option(names = "--identical-texts-match", description = "Pairs of a batch with identical texts count as matches,"
+            + " not negatives (multi-positive InfoNCE; helps where cases share a caption)")
+    boolean identicalTextsMatch;
+
     @Option(names = "--hflip", description = "Allow horizontal flips (off by default: laterality matters in radiology)")
     boolean hflip;
 
@@ -102,7 +112,8 @@ public final class TrainClipCommand implements Callable<Integer> {
         AugmentConfig augment = noAugment ? AugmentConfig.none()
                 : new AugmentConfig(cropScale, rotation, 0.1f, 0.1f, hflip);
         ClipTrainOptions options = new ClipTrainOptions(epochs, batchSize, lr, minLr, warmup, weightDecay, gradClip,
-                seed, workers, checkpointEvery, augment, model.vocabSize, textTemplate);
+                seed, workers, checkpointEvery, augment, model.vocabSize, textTemplate, captionDropout,
+                identicalTextsMatch);
         System.err.printf("training on %,d pairs%s; %d steps per epoch%n", train.size(),
                 validation.isEmpty() ? "" : String.format(", validating on %,d", validation.size()),
                 train.size() / batchSize);

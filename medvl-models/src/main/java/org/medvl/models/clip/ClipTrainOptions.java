@@ -18,10 +18,23 @@ import org.medvl.models.train.AugmentConfig;
  * @param augment         image augmentation
  * @param vocabSize       WordPiece vocabulary size learned from the training texts
  * @param textTemplate    how the training text is built from a record: {caption}, {modality}, {plane}
+ * @param captionDropout  fraction of training texts (drawn per step) that keep only the template's other fields,
+ *                        e.g. "CT Axial.", so the text side learns the metadata words zero-shot prompts use
+ * @param identicalTextsMatch count every pair of a batch whose texts are identical as a match (a multi-positive
+ *                        InfoNCE target) instead of a negative; always on when captionDropout is above 0
  */
 public record ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
                                float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
-                               AugmentConfig augment, int vocabSize, String textTemplate) {
+                               AugmentConfig augment, int vocabSize, String textTemplate, float captionDropout,
+                               boolean identicalTextsMatch) {
+    /** Plain CLIP training: captions always, one positive per row. */
+    public ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
+                            float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
+                            AugmentConfig augment, int vocabSize, String textTemplate) {
+        this(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay, gradClip, seed, workers,
+                checkpointEvery, augment, vocabSize, textTemplate, 0f, false);
+    }
+
     public ClipTrainOptions {
         if (epochs <= 0 || batchSize < 2 || !(learningRate > 0) || workers <= 0 || vocabSize < 10) {
             throw new IllegalArgumentException(
@@ -32,10 +45,29 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
         if (!textTemplate.contains("{caption}")) {
             throw new IllegalArgumentException("text template '" + textTemplate + "' must contain {caption}");
         }
+        if (!(captionDropout >= 0 && captionDropout < 1)) {
+            throw new IllegalArgumentException("caption dropout must be in [0, 1), not " + captionDropout);
+        }
+        if (captionDropout > 0 && textTemplate.strip().equals("{caption}")) {
+            throw new IllegalArgumentException("caption dropout needs a text template with fields besides {caption},"
+                    + " e.g. \"{modality} {plane}. {caption}\"");
+        }
+        identicalTextsMatch |= captionDropout > 0;
+    }
+
+    /** The same options with caption dropout (and identical texts as matches when it is above 0). */
+    public ClipTrainOptions withCaptionDropout(float fraction, boolean identicalMatch) {
+        return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
+                gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, fraction, identicalMatch);
     }
 
     /** The text a record trains with, e.g. "{modality} {plane}. {caption}" -> "CT Axial. Mass in the ...". */
     public String text(ClipExample e) {
         return e.text(textTemplate);
+    }
+
+    /** The text without its caption, e.g. "{modality} {plane}. {caption}" -> "CT Axial.". */
+    public String metadataText(ClipExample e) {
+        return new ClipExample(e.id(), e.image(), "", e.modality(), e.plane()).text(textTemplate);
     }
 }

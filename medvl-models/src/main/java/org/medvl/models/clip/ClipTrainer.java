@@ -148,6 +148,8 @@ public final class ClipTrainer {
                     progress.stepBy(state.step());
                 }
                 List<String> trainTexts = trainSet.stream().map(options::text).toList();
+                List<String> metadataTexts = options.captionDropout() > 0
+                        ? trainSet.stream().map(options::metadataText).toList() : null;
                 long step = state.step();
                 double lossSum = state.epochLossSum();
                 int lossCount = state.epochLossCount();
@@ -163,7 +165,8 @@ public final class ClipTrainer {
                     while (batches.hasNext()) {
                         BatchLoader.Batch batch = batches.next();
                         float lr = schedule.at(step);
-                        float loss = step(model, optimizer, manager, tokenizer, config, batch, trainTexts, lr, step);
+                        float loss = step(model, optimizer, manager, tokenizer, config, batch, trainTexts,
+                                metadataTexts, lr, step);
                         step++;
                         lossSum += loss;
                         lossCount++;
@@ -254,7 +257,8 @@ public final class ClipTrainer {
                         if (done == warmup) {
                             start = System.nanoTime();
                         }
-                        step(model, optimizer, manager, tokenizer, config, it.next(), texts, schedule.at(done), done);
+                        step(model, optimizer, manager, tokenizer, config, it.next(), texts, null, schedule.at(done),
+                                done);
                         done++;
                     }
                 }
@@ -264,14 +268,18 @@ public final class ClipTrainer {
     }
 
     private float step(ClipModel model, AdamW optimizer, NDManager manager, WordPieceTokenizer tokenizer,
-                       ClipConfig config, BatchLoader.Batch batch, List<String> texts, float lr, long step) {
+                       ClipConfig config, BatchLoader.Batch batch, List<String> texts, List<String> metadataTexts,
+                       float lr, long step) {
         // Reseeding per step makes dropout depend on the step only, not on what ran before a resume.
         Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), step));
         int b = batch.indices().length;
         List<String> batchTexts = new ArrayList<>(b);
         for (int i : batch.indices()) {
-            batchTexts.add(texts.get(i));
+            boolean dropCaption = metadataTexts != null
+                    && (Seeds.derive(options.seed(), step, i, 11) >>> 11) * 0x1.0p-53 < options.captionDropout();
+            batchTexts.add(dropCaption ? metadataTexts.get(i) : texts.get(i));
         }
+        float[] targets = options.identicalTextsMatch() ? ClipLoss.identicalTextTargets(batchTexts) : null;
         TokenBatch tb = tokenizer.encodeBatch(batchTexts, config.text().maxLength());
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = scope.create(batch.images(), new Shape(b, config.channels(), config.imageSize(),
@@ -283,7 +291,9 @@ public final class ClipTrainer {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray img = model.embedImages(ps, x, true);
                 NDArray txt = model.embedTexts(ps, ids, mask, true);
-                NDArray loss = ClipLoss.symmetricInfoNce(img, txt, model.logitScale(ps, x.getDevice(), true));
+                NDArray scale = model.logitScale(ps, x.getDevice(), true);
+                NDArray loss = targets == null ? ClipLoss.symmetricInfoNce(img, txt, scale)
+                        : ClipLoss.symmetricInfoNce(img, txt, scale, scope.create(targets, new Shape(b, b)));
                 lossValue = loss.getFloat();
                 if (!Float.isFinite(lossValue)) {
                     throw new MedvlException("training diverged: the loss is " + lossValue + " at step " + step

@@ -1,9 +1,16 @@
 package org.medvl.models.clip;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.medvl.core.MedvlException;
 
 /**
  * Built-in prompt ensembles for the zero-shot tasks the MedPix-style metadata supports: imaging modality and
@@ -28,6 +35,47 @@ public final class ZeroShotPrompts {
         m.put("Coronal", List.of("coronal", "coronal image", "coronal slice", "a coronal view"));
         m.put("Sagittal", List.of("sagittal", "sagittal image", "sagittal slice", "a sagittal view"));
         return m;
+    }
+
+    /**
+     * Prompt ensembles from a JSON file: {@code {"modality": {"CT": ["CT scan", ...], "MR": [...]}, "plane": {...}}};
+     * a task the file leaves out keeps its built-in ensemble.
+     */
+    public static Map<String, Map<String, List<String>>> read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new MedvlException("prompts file " + file + ": " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new MedvlException("prompts file " + file + ": expected a JSON object of tasks");
+        }
+        Map<String, Map<String, List<String>>> tasks = new LinkedHashMap<>();
+        tasks.put("modality", modality());
+        tasks.put("plane", plane());
+        for (var task : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
+            if (!tasks.containsKey(task.getKey())) {
+                throw new MedvlException("prompts file " + file + ": unknown task \"" + task.getKey()
+                        + "\" (expected modality or plane)");
+            }
+            Map<String, List<String>> classes = new LinkedHashMap<>();
+            for (var c : (Iterable<Map.Entry<String, JsonNode>>) task.getValue()::fields) {
+                List<String> prompts = new ArrayList<>();
+                c.getValue().forEach(n -> prompts.add(n.asText()));
+                if (!c.getValue().isArray() || prompts.isEmpty() || prompts.stream().anyMatch(String::isBlank)) {
+                    throw new MedvlException("prompts file " + file + ": " + task.getKey() + "." + c.getKey()
+                            + " must be a non-empty array of prompts");
+                }
+                classes.put(c.getKey(), List.copyOf(prompts));
+            }
+            if (!classes.keySet().equals(tasks.get(task.getKey()).keySet())) {
+                throw new MedvlException("prompts file " + file + ": " + task.getKey() + " needs the classes "
+                        + tasks.get(task.getKey()).keySet() + ", found " + classes.keySet());
+            }
+            tasks.put(task.getKey(), classes);
+        }
+        return tasks;
     }
 
     /** The class a record's label belongs to, or null when it is outside the task's classes (e.g. "3D"). */
