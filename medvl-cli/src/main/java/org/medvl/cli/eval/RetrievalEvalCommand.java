@@ -34,14 +34,20 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             description = "Evaluation pairs, e.g. medpix-2.0:../shared/data/medpix-2.0#dev")
     String data;
 
-    @Option(names = "--text-template", defaultValue = "{caption}",
-            description = "Query text built from a record, as at training (default ${DEFAULT-VALUE})")
+    @Option(names = "--text-template",
+            description = "Query text built from a record (default: the template the model was trained with, "
+                    + "else {caption})")
     String textTemplate;
 
     @Option(names = "--prompts", paramLabel = "FILE",
             description = "Zero-shot prompt ensembles as JSON ({\"modality\": {\"CT\": [...], \"MR\": [...]}, "
                     + "\"plane\": {...}}); default: the built-in ensembles")
     Path promptsFile;
+
+    @Option(names = "--no-training-format-prompts",
+            description = "Do not add the classes written in the model's training text format (e.g. \"CT Axial.\") "
+                    + "to the prompt ensembles")
+    boolean noTrainingFormat;
 
     @Option(names = "--held-out", defaultValue = "0", paramLabel = "F",
             description = "Score only the training cases that train clip --val-fraction F --seed SEED held out (pass "
@@ -73,10 +79,15 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         if (heldOut > 0) {
             results.put("held_out", Map.of("fraction", heldOut, "seed", seed));
         }
-        results.put("prompts", promptsFile == null ? "built-in" : promptsFile.toString());
         try (ClipEncoder enc = ClipEncoders.open(model)) {
+            String template = textTemplate != null ? textTemplate
+                    : enc.textTemplate() != null ? enc.textTemplate() : "{caption}";
+            String trainingFormat = noTrainingFormat ? null : enc.textTemplate();
+            results.put("text_template", template);
+            results.put("prompts", (promptsFile == null ? "built-in" : promptsFile.toString())
+                    + (trainingFormat == null ? "" : " + training format " + trainingFormat));
             float[][] img = enc.embedImages(examples.stream().map(ClipExample::image).toList());
-            List<String> texts = examples.stream().map(e -> e.text(textTemplate)).toList();
+            List<String> texts = examples.stream().map(e -> e.text(template)).toList();
             Map<String, Double> r = RetrievalScores.compute(img, enc.embedTexts(texts));
             results.putAll(r);
             System.out.printf("retrieval on %d pairs      R@1     R@5     R@10%n", examples.size());
@@ -84,8 +95,10 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                 System.out.printf("  %-22s %.4f  %.4f  %.4f%n", dir.replace('_', ' '), r.get(dir + "_R@1"),
                         r.get(dir + "_R@5"), r.get(dir + "_R@10"));
             }
-            zeroShot(enc, examples, "modality", prompts.get("modality"), results);
-            zeroShot(enc, examples, "plane", prompts.get("plane"), results);
+            for (String task : List.of("modality", "plane")) {
+                zeroShot(enc, examples, task,
+                        ZeroShotPrompts.withTrainingFormat(task, prompts.get(task), trainingFormat), results);
+            }
         }
         if (outFile != null) {
             AtomicFiles.writeString(outFile,

@@ -42,6 +42,11 @@ public final class ZeroShotCommand implements Callable<Integer> {
             description = "With --task: take that task's prompt ensemble from this JSON file (as eval retrieval)")
     Path promptsFile;
 
+    @Option(names = "--no-training-format-prompts",
+            description = "With --task: do not add the classes written in the model's training text format "
+                    + "(e.g. \"CT Axial.\") to the ensemble")
+    boolean noTrainingFormat;
+
     @Option(names = "--out", description = "Also write the predictions as JSON to this file")
     Path outFile;
 
@@ -54,6 +59,9 @@ public final class ZeroShotCommand implements Callable<Integer> {
             }
         }
         try (ClipEncoder enc = ClipEncoders.open(model)) {
+            if (task != null && !noTrainingFormat) {
+                prompts = ZeroShotPrompts.withTrainingFormat(task, prompts, enc.textTemplate());
+            }
             ZeroShotClassifier zs = new ZeroShotClassifier(enc, prompts);
             List<ZeroShotClassifier.Prediction> preds = zs.classify(images);
             ObjectMapper om = new ObjectMapper();

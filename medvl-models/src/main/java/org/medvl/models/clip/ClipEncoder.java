@@ -15,6 +15,14 @@ public interface ClipEncoder extends AutoCloseable {
     /** The logit scale (inverse temperature) to turn similarities into softmax probabilities. */
     float logitScale();
 
+    /**
+     * The template the model's training texts were built from (e.g. "{modality} {plane}. {caption}"), or null when
+     * it is not known (ONNX exports, checkpoints without a training state).
+     */
+    default String textTemplate() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -21,6 +21,7 @@ public final class DjlClipEncoder implements ClipEncoder {
     private final int batchSize;
     private final int workers;
     private NDManager owned;
+    private String textTemplate;
 
     /** Wraps a model in memory (e.g. during training); the caller keeps ownership of the model's manager. */
     public DjlClipEncoder(ClipModel model, WordPieceTokenizer tokenizer, ImageTensors images, NDManager parent,
@@ -40,6 +41,8 @@ public final class DjlClipEncoder implements ClipEncoder {
             ClipCheckpoint ck = ClipCheckpoint.read(dir, base);
             DjlClipEncoder enc = new DjlClipEncoder(ck.model(), ck.tokenizer(), ck.images(), base, batchSize, 2);
             enc.owned = base;
+            enc.textTemplate = ck.state() == null || ck.state().options() == null ? null
+                    : ck.state().options().textTemplate();
             return enc;
         } catch (RuntimeException e) {
             base.close();
@@ -100,6 +103,11 @@ public final class DjlClipEncoder implements ClipEncoder {
             System.arraycopy(flat, i * d, out[i], 0, d);
         }
         return out;
+    }
+
+    @Override
+    public String textTemplate() {
+        return textTemplate;
     }
 
     @Override

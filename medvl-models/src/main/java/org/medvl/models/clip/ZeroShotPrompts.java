@@ -78,6 +78,42 @@ public final class ZeroShotPrompts {
         return tasks;
     }
 
+    /**
+     * The task's ensemble plus each class written the way the model's training texts were, without a caption: with
+     * the template "{modality} {plane}. {caption}", class CT gains "CT Axial.", "CT Coronal." and "CT Sagittal.", and
+     * class Axial gains "CT Axial." and "MR Axial.". A model trained with caption dropout has seen exactly these
+     * texts, so they sit where its image embeddings of the class are. Returns the ensemble unchanged when the
+     * template is unknown or lacks the task's field.
+     */
+    public static Map<String, List<String>> withTrainingFormat(String task, Map<String, List<String>> classes,
+                                                               String template) {
+        String field = switch (task) {
+            case "modality" -> "{modality}";
+            case "plane" -> "{plane}";
+            default -> throw new IllegalArgumentException("unknown zero-shot task " + task);
+        };
+        if (template == null || !template.contains(field)) {
+            return classes;
+        }
+        boolean modalityTask = task.equals("modality");
+        String other = modalityTask ? "{plane}" : "{modality}";
+        List<String> others = template.contains(other)
+                ? List.copyOf((modalityTask ? plane() : modality()).keySet()) : List.of("");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        classes.forEach((c, prompts) -> {
+            List<String> all = new ArrayList<>(prompts);
+            for (String o : others) {
+                ClipExample e = new ClipExample("prompt", Path.of(""), "", modalityTask ? c : o, modalityTask ? o : c);
+                String p = e.text(template);
+                if (!p.isBlank() && !all.contains(p)) {
+                    all.add(p);
+                }
+            }
+            out.put(c, List.copyOf(all));
+        });
+        return out;
+    }
+
     /** The class a record's label belongs to, or null when it is outside the task's classes (e.g. "3D"). */
     public static String classOf(Map<String, List<String>> task, String label) {
         if (label == null) {

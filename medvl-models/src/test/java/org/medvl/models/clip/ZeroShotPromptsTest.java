@@ -39,4 +39,25 @@ class ZeroShotPromptsTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void trainingFormatPromptsWriteEachClassAsTheCaptionlessTrainingText() {
+        var modality = ZeroShotPrompts.withTrainingFormat("modality", ZeroShotPrompts.modality(),
+                "{modality} {plane}. {caption}");
+        List<String> ct = modality.get("CT");
+        assertEquals(ZeroShotPrompts.modality().get("CT"), ct.subList(0, ct.size() - 3));
+        assertEquals(List.of("CT Axial.", "CT Coronal.", "CT Sagittal."), ct.subList(ct.size() - 3, ct.size()));
+        var plane = ZeroShotPrompts.withTrainingFormat("plane", ZeroShotPrompts.plane(), "{plane}: {caption}");
+        assertEquals("Sagittal:", plane.get("Sagittal").get(plane.get("Sagittal").size() - 1));
+        assertEquals(ZeroShotPrompts.plane().get("Axial").size() + 1, plane.get("Axial").size());
+    }
+
+    @Test
+    void withoutTheTasksFieldOrATemplateTheEnsembleIsUnchanged() {
+        assertEquals(ZeroShotPrompts.modality(),
+                ZeroShotPrompts.withTrainingFormat("modality", ZeroShotPrompts.modality(), "{plane}. {caption}"));
+        assertEquals(ZeroShotPrompts.plane(), ZeroShotPrompts.withTrainingFormat("plane", ZeroShotPrompts.plane(), null));
+        assertThrows(IllegalArgumentException.class,
+                () -> ZeroShotPrompts.withTrainingFormat("organ", ZeroShotPrompts.plane(), "{caption}"));
+    }
 }
