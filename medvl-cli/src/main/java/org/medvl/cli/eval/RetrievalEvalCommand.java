@@ -64,7 +64,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Map<String, List<String>>> prompts = promptsFile != null ? ZeroShotPrompts.read(promptsFile)
-                : Map.of("modality", ZeroShotPrompts.modality(), "plane", ZeroShotPrompts.plane());
+                : ZeroShotPrompts.builtIn();
         if (heldOut < 0 || heldOut >= 1) {
             throw new MedvlException("--held-out must be in [0, 1), got " + heldOut);
         }

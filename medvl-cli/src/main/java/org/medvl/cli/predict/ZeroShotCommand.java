@@ -92,7 +92,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
             if (promptsFile != null) {
                 return ZeroShotPrompts.read(promptsFile).get(task);
             }
-            return task.equals("modality") ? ZeroShotPrompts.modality() : ZeroShotPrompts.plane();
+            return ZeroShotPrompts.builtIn().get(task);
         }
         if (promptsFile != null) {
             throw new MedvlException("--prompts goes with --task (modality or plane)");

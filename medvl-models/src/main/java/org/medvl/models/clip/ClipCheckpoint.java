@@ -18,6 +18,11 @@ public record ClipCheckpoint(Path dir, ClipModel model, WordPieceTokenizer token
         return org.medvl.models.train.PipelineImages.fromJson(preprocess, dir.resolve(Checkpoints.PREPROCESS).toString());
     }
 
+    /** The template the training texts were built from, or null for a checkpoint without a training state. */
+    public String textTemplate() {
+        return state == null || state.options() == null ? null : state.options().textTemplate();
+    }
+
     public static ClipCheckpoint read(Path dir, NDManager manager) {
         Checkpoints.require(dir, Checkpoints.CONFIG, Checkpoints.WEIGHTS, Checkpoints.TOKENIZER,
                 Checkpoints.PREPROCESS);

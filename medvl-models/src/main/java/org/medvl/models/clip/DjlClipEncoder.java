@@ -41,8 +41,7 @@ public final class DjlClipEncoder implements ClipEncoder {
             ClipCheckpoint ck = ClipCheckpoint.read(dir, base);
             DjlClipEncoder enc = new DjlClipEncoder(ck.model(), ck.tokenizer(), ck.images(), base, batchSize, 2);
             enc.owned = base;
-            enc.textTemplate = ck.state() == null || ck.state().options() == null ? null
-                    : ck.state().options().textTemplate();
+            enc.textTemplate = ck.textTemplate();
             return enc;
         } catch (RuntimeException e) {
             base.close();

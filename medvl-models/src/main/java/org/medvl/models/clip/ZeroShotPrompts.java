@@ -37,6 +37,14 @@ public final class ZeroShotPrompts {
         return m;
     }
 
+    /** Every built-in task's ensemble, by task name: modality and plane. */
+    public static Map<String, Map<String, List<String>>> builtIn() {
+        Map<String, Map<String, List<String>>> tasks = new LinkedHashMap<>();
+        tasks.put("modality", modality());
+        tasks.put("plane", plane());
+        return tasks;
+    }
+
     /**
      * Prompt ensembles from a JSON file: {@code {"modality": {"CT": ["CT scan", ...], "MR": [...]}, "plane": {...}}};
      * a task the file leaves out keeps its built-in ensemble.
@@ -51,9 +59,7 @@ public final class ZeroShotPrompts {
         if (root == null || !root.isObject()) {
             throw new MedvlException("prompts file " + file + ": expected a JSON object of tasks");
         }
-        Map<String, Map<String, List<String>>> tasks = new LinkedHashMap<>();
-        tasks.put("modality", modality());
-        tasks.put("plane", plane());
+        Map<String, Map<String, List<String>>> tasks = builtIn();
         for (var task : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
             if (!tasks.containsKey(task.getKey())) {
                 throw new MedvlException("prompts file " + file + ": unknown task \"" + task.getKey()
@@ -103,8 +109,9 @@ public final class ZeroShotPrompts {
         classes.forEach((c, prompts) -> {
             List<String> all = new ArrayList<>(prompts);
             for (String o : others) {
-                ClipExample e = new ClipExample("prompt", Path.of(""), "", modalityTask ? c : o, modalityTask ? o : c);
-                String p = e.text(template);
+                String modality = modalityTask ? c : o;
+                String plane = modalityTask ? o : c;
+                String p = new ClipExample("prompt", Path.of(""), "", modality, plane).text(template);
                 if (!p.isBlank() && !all.contains(p)) {
                     all.add(p);
                 }
