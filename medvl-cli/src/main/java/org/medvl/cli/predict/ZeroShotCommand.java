@@ -47,6 +47,11 @@ public final class ZeroShotCommand implements Callable<Integer> {
                     + "(e.g. \"CT Axial.\") to the ensemble")
     boolean noTrainingFormat;
 
+    @Option(names = "--image-views", defaultValue = "1", paramLabel = "N",
+            description = "Embed each image as the mean over N views (the image and N-1 training-like "
+                    + "augmentations; medvl checkpoints; default ${DEFAULT-VALUE})")
+    int imageViews;
+
     @Option(names = "--out", description = "Also write the predictions as JSON to this file")
     Path outFile;
 
@@ -58,7 +63,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
                 throw new MedvlException("image " + p + " does not exist");
             }
         }
-        try (ClipEncoder enc = ClipEncoders.open(model)) {
+        try (ClipEncoder enc = ClipEncoders.open(model, imageViews)) {
             if (task != null && !noTrainingFormat) {
                 prompts = ZeroShotPrompts.withTrainingFormat(task, prompts, enc.textTemplate());
             }

@@ -18,6 +18,11 @@ public final class HoldoutOptions {
                     + "(OUT/best), instead of --val, so the evaluation split stays unseen (default ${DEFAULT-VALUE})")
     double valFraction;
 
+    @Option(names = "--val-seed", paramLabel = "SEED",
+            description = "Seed of the --val-fraction split (default: --seed), so runs of different seeds, such as "
+                    + "the members of an ensemble, can hold out the same cases")
+    Long valSeed;
+
     @Option(names = "--patience", defaultValue = "0", paramLabel = "EPOCHS",
             description = "Stop once this many epochs have passed since the best validation score (0: train all "
                     + "epochs). With validation data the best epoch's model is always kept in OUT/best")
@@ -45,7 +50,7 @@ public final class HoldoutOptions {
         if (valFraction <= 0) {
             return new CaseHoldout.Split<>(train, validation);
         }
-        CaseHoldout.Split<T> split = CaseHoldout.split(train, id, valFraction, seed);
+        CaseHoldout.Split<T> split = CaseHoldout.split(train, id, valFraction, valSeed == null ? seed : valSeed);
         long held = cases(split.validation(), id);
         log.printf("holding out %d of %d training cases (%,d examples) for validation%n", held,
                 held + cases(split.train(), id), split.validation().size());

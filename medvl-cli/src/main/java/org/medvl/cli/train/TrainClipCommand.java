@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.medvl.models.clip.ClipConfig;
 import org.medvl.models.clip.ClipData;
+import org.medvl.models.clip.ClipEnsemble;
 import org.medvl.models.clip.ClipExample;
 import org.medvl.models.clip.ClipTrainOptions;
 import org.medvl.models.clip.ClipTrainer;
@@ -98,8 +99,17 @@ public final class TrainClipCommand implements Callable<Integer> {
             description = "Augmentation: largest random rotation in degrees (default ${DEFAULT-VALUE})")
     float rotation;
 
+    @Option(names = "--ensemble", defaultValue = "1", paramLabel = "N",
+            description = "Train N models with seeds --seed, --seed+1, ... (each a run in OUT/member-K, sharing one "
+                    + "--val-fraction split) and write OUT/model as their ensemble, which scores with the mean of the "
+                    + "members' cosine similarities (default ${DEFAULT-VALUE})")
+    int ensemble;
+
     @Override
     public Integer call() {
+        if (ensemble < 1) {
+            throw new org.medvl.core.MedvlException("--ensemble must be >= 1, got " + ensemble);
+        }
         EngineThreads.set(model.engineThreads);
         holdout.check(val);
         List<ClipExample> train = ClipData.load(data, limit);
@@ -124,8 +134,37 @@ public final class TrainClipCommand implements Callable<Integer> {
             System.err.printf("decoding %,d images once (--stream-images to decode every epoch)%n", files.size());
             images = InMemoryImages.cache(images, files);
         }
-        ClipTrainer.Result r = new ClipTrainer(config, options, images).patience(holdout.patience)
-                .train(train, validation, out, resume, null);
+        if (ensemble == 1) {
+            ClipTrainer.Result r = new ClipTrainer(config, options, images).patience(holdout.patience)
+                    .train(train, validation, out, resume, null);
+            report(r, out);
+            return 0;
+        }
+        List<Path> models = new ArrayList<>();
+        List<Path> bests = new ArrayList<>();
+        for (int k = 0; k < ensemble; k++) {
+            Path memberDir = out.resolve("member-" + (k + 1));
+            ClipTrainOptions memberOptions = options.withSeed(seed + k);
+            boolean resumeMember = resume && java.nio.file.Files.exists(memberDir.resolve("checkpoint"));
+            System.err.printf("ensemble member %d of %d: seed %d -> %s%n", k + 1, ensemble, seed + k, memberDir);
+            ClipTrainer.Result r = new ClipTrainer(config, memberOptions, images).patience(holdout.patience)
+                    .train(train, validation, memberDir, resumeMember, null);
+            report(r, memberDir);
+            models.add(r.model());
+            if (r.best() != null) {
+                bests.add(r.best());
+            }
+        }
+        ClipEnsemble.write(out.resolve("model"), models);
+        System.out.println("ensemble model: " + out.resolve("model") + " (" + ensemble + " members)");
+        if (bests.size() == ensemble) {
+            ClipEnsemble.write(out.resolve("best"), bests);
+            System.out.println("ensemble best:  " + out.resolve("best") + " (each member's best epoch)");
+        }
+        return 0;
+    }
+
+    private static void report(ClipTrainer.Result r, Path runDir) {
         for (Map.Entry<String, Object> e : r.lastEpoch().entrySet()) {
             Object v = e.getValue();
             System.out.printf("%-28s %s%n", e.getKey(), v instanceof Double d ? String.format("%.4f", d) : v);
@@ -135,8 +174,7 @@ public final class TrainClipCommand implements Callable<Integer> {
             System.out.println("best:    " + r.best() + " (epoch " + r.bestEpoch() + ", highest "
                     + ClipTrainer.SELECTION_METRIC + ")");
         }
-        System.out.println("metrics: " + out.resolve("metrics.jsonl"));
-        System.out.println("plots:   " + out.resolve("plots"));
-        return 0;
+        System.out.println("metrics: " + runDir.resolve("metrics.jsonl"));
+        System.out.println("plots:   " + runDir.resolve("plots"));
     }
 }

@@ -23,7 +23,16 @@ public record ClipCheckpoint(Path dir, ClipModel model, WordPieceTokenizer token
         return state == null || state.options() == null ? null : state.options().textTemplate();
     }
 
+    /** The augmentation the model was trained with, or null for a checkpoint without a training state. */
+    public org.medvl.models.train.AugmentConfig augment() {
+        return state == null || state.options() == null ? null : state.options().augment();
+    }
+
     public static ClipCheckpoint read(Path dir, NDManager manager) {
+        if (ClipEnsemble.isEnsemble(dir)) {
+            throw new org.medvl.core.MedvlException(dir + " is an ensemble of CLIP models, not one checkpoint; "
+                    + "use one of its member directories here");
+        }
         Checkpoints.require(dir, Checkpoints.CONFIG, Checkpoints.WEIGHTS, Checkpoints.TOKENIZER,
                 Checkpoints.PREPROCESS);
         ClipConfig config = Checkpoints.json(dir, Checkpoints.CONFIG, ClipConfig.class);

@@ -61,6 +61,13 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
                 gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, fraction, identicalMatch);
     }
 
+    /** The same options with another run seed (e.g. for the members of a seed ensemble). */
+    public ClipTrainOptions withSeed(long newSeed) {
+        return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
+                gradClip, newSeed, workers, checkpointEvery, augment, vocabSize, textTemplate, captionDropout,
+                identicalTextsMatch);
+    }
+
     /** The text a record trains with, e.g. "{modality} {plane}. {caption}" -> "CT Axial. Mass in the ...". */
     public String text(ClipExample e) {
         return e.text(textTemplate);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.medvl.models.tokenizer.TokenBatch;
 import org.medvl.models.tokenizer.WordPieceTokenizer;
+import org.medvl.models.train.AugmentConfig;
+import org.medvl.models.train.Augmenter;
 import org.medvl.models.train.BatchLoader;
 import org.medvl.models.train.ImageTensors;
 
@@ -22,6 +24,8 @@ public final class DjlClipEncoder implements ClipEncoder {
     private final int workers;
     private NDManager owned;
     private String textTemplate;
+    private AugmentConfig trainingAugment;
+    private int imageViews = 1;
 
     /** Wraps a model in memory (e.g. during training); the caller keeps ownership of the model's manager. */
     public DjlClipEncoder(ClipModel model, WordPieceTokenizer tokenizer, ImageTensors images, NDManager parent,
@@ -42,6 +46,7 @@ public final class DjlClipEncoder implements ClipEncoder {
             DjlClipEncoder enc = new DjlClipEncoder(ck.model(), ck.tokenizer(), ck.images(), base, batchSize, 2);
             enc.owned = base;
             enc.textTemplate = ck.textTemplate();
+            enc.trainingAugment = ck.augment();
             return enc;
         } catch (RuntimeException e) {
             base.close();
@@ -49,11 +54,50 @@ public final class DjlClipEncoder implements ClipEncoder {
         }
     }
 
+    /**
+     * Embeds each image as the normalised mean over {@code views} views: the image itself and {@code views - 1}
+     * augmentations of the kind the model trained on (fixed seeds, so repeated calls agree). Test-time augmentation:
+     * on held-out MedPix cases it raised zero-shot accuracy and lowered retrieval R@10. Default 1, the image alone.
+     */
+    public DjlClipEncoder imageViews(int views) {
+        if (views < 1) {
+            throw new IllegalArgumentException("image views must be >= 1, got " + views);
+        }
+        this.imageViews = views;
+        return this;
+    }
+
     @Override
     public float[][] embedImages(List<Path> files) {
+        float[][] sum = embedView(files, null, 0);
+        for (int v = 1; v < imageViews; v++) {
+            AugmentConfig augment = trainingAugment == null ? AugmentConfig.medicalDefault() : trainingAugment;
+            float[][] view = embedView(files, new Augmenter(augment), v);
+            for (int i = 0; i < sum.length; i++) {
+                for (int j = 0; j < sum[i].length; j++) {
+                    sum[i][j] += view[i][j];
+                }
+            }
+        }
+        if (imageViews > 1) {
+            for (float[] row : sum) {
+                double norm = 0;
+                for (float x : row) {
+                    norm += x * x;
+                }
+                float inv = (float) (1 / Math.sqrt(Math.max(norm, 1e-24)));
+                for (int j = 0; j < row.length; j++) {
+                    row[j] *= inv;
+                }
+            }
+        }
+        return sum;
+    }
+
+    private float[][] embedView(List<Path> files, Augmenter augmenter, long seed) {
         float[][] out = new float[files.size()][];
         int[] order = java.util.stream.IntStream.range(0, files.size()).toArray();
-        try (BatchLoader loader = new BatchLoader(files, images, null, 0, workers)) {
+        try (BatchLoader loader = new BatchLoader(files, images, augmenter, seed, workers)) {
             var it = loader.batches(0, order, batchSize, 0, false);
             while (it.hasNext()) {
                 BatchLoader.Batch b = it.next();
