@@ -135,21 +135,17 @@ public final class TrainClipCommand implements Callable<Integer> {
             images = InMemoryImages.cache(images, files);
         }
         if (ensemble == 1) {
-            ClipTrainer.Result r = new ClipTrainer(config, options, images).patience(holdout.patience)
-                    .train(train, validation, out, resume, null);
-            report(r, out);
+            trainRun(config, options, images, train, validation, out, resume);
             return 0;
         }
         List<Path> models = new ArrayList<>();
         List<Path> bests = new ArrayList<>();
         for (int k = 0; k < ensemble; k++) {
             Path memberDir = out.resolve("member-" + (k + 1));
-            ClipTrainOptions memberOptions = options.withSeed(seed + k);
             boolean resumeMember = resume && java.nio.file.Files.exists(memberDir.resolve("checkpoint"));
             System.err.printf("ensemble member %d of %d: seed %d -> %s%n", k + 1, ensemble, seed + k, memberDir);
-            ClipTrainer.Result r = new ClipTrainer(config, memberOptions, images).patience(holdout.patience)
-                    .train(train, validation, memberDir, resumeMember, null);
-            report(r, memberDir);
+            ClipTrainer.Result r = trainRun(config, options.withSeed(seed + k), images, train, validation, memberDir,
+                    resumeMember);
             models.add(r.model());
             if (r.best() != null) {
                 bests.add(r.best());
@@ -162,6 +158,16 @@ public final class TrainClipCommand implements Callable<Integer> {
             System.out.println("ensemble best:  " + out.resolve("best") + " (each member's best epoch)");
         }
         return 0;
+    }
+
+    /** Trains one run into {@code runDir} and prints its last epoch and where its outputs are. */
+    private ClipTrainer.Result trainRun(ClipConfig config, ClipTrainOptions options, ImageTensors images,
+                                        List<ClipExample> train, List<ClipExample> validation, Path runDir,
+                                        boolean resumeRun) {
+        ClipTrainer.Result r = new ClipTrainer(config, options, images).patience(holdout.patience)
+                .train(train, validation, runDir, resumeRun, null);
+        report(r, runDir);
+        return r;
     }
 
     private static void report(ClipTrainer.Result r, Path runDir) {

@@ -70,8 +70,8 @@ public final class DjlClipEncoder implements ClipEncoder {
     @Override
     public float[][] embedImages(List<Path> files) {
         float[][] sum = embedView(files, null, 0);
+        AugmentConfig augment = trainingAugment == null ? AugmentConfig.medicalDefault() : trainingAugment;
         for (int v = 1; v < imageViews; v++) {
-            AugmentConfig augment = trainingAugment == null ? AugmentConfig.medicalDefault() : trainingAugment;
             float[][] view = embedView(files, new Augmenter(augment), v);
             for (int i = 0; i < sum.length; i++) {
                 for (int j = 0; j < sum[i].length; j++) {
