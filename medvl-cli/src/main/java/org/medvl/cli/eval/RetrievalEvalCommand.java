@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.medvl.core.MedvlException;
 import org.medvl.core.io.AtomicFiles;
 import org.medvl.models.clip.ClipData;
@@ -17,8 +19,11 @@ import org.medvl.models.clip.RetrievalScores;
 import org.medvl.models.clip.ZeroShotClassifier;
 import org.medvl.models.clip.ZeroShotPrompts;
 import org.medvl.models.train.CaseHoldout;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code medvl eval retrieval}: image-to-text and text-to-image R@K on a split next to the random baseline, plus
@@ -27,6 +32,9 @@ import picocli.CommandLine.Option;
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
         description = "Image-text retrieval R@1/5/10 (both directions, vs random) and zero-shot modality/plane accuracy")
 public final class RetrievalEvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "A medvl CLIP checkpoint or an ONNX export directory")
     Path model;
 
@@ -64,11 +72,22 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                     + "raised zero-shot accuracy and lowered R@10; default ${DEFAULT-VALUE})")
     int imageViews;
 
+    @Option(names = "--query-bank", paramLabel = "NAME:PATH#split",
+            description = "Also score retrieval with querybank normalisation (QB-Norm, dynamic inverted softmax), the "
+                    + "bank being these pairs' images and texts, e.g. the training split; pairs of any case that is "
+                    + "evaluated are left out of the bank")
+    String queryBank;
+
+    @Option(names = "--query-bank-beta", defaultValue = "20", paramLabel = "BETA",
+            description = "Inverse temperature of the querybank normalisation (default ${DEFAULT-VALUE}, as published)")
+    double queryBankBeta;
+
     @Option(names = "--out", description = "Write all scores as JSON to this file")
     Path outFile;
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<String, List<String>>> prompts = promptsFile != null ? ZeroShotPrompts.read(promptsFile)
                 : ZeroShotPrompts.builtIn();
         if (heldOut < 0 || heldOut >= 1) {
@@ -95,27 +114,61 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                     + (trainingFormat == null ? "" : " + training format " + trainingFormat));
             float[][] img = enc.embedImages(examples.stream().map(ClipExample::image).toList());
             List<String> texts = examples.stream().map(e -> e.text(template)).toList();
-            Map<String, Double> r = RetrievalScores.compute(img, enc.embedTexts(texts));
+            float[][] txt = enc.embedTexts(texts);
+            Map<String, Double> r = RetrievalScores.compute(img, txt);
             results.putAll(r);
-            System.out.printf("retrieval on %d pairs      R@1     R@5     R@10%n", examples.size());
-            for (String dir : List.of("image_to_text", "text_to_image", "random")) {
-                System.out.printf("  %-22s %.4f  %.4f  %.4f%n", dir.replace('_', ' '), r.get(dir + "_R@1"),
-                        r.get(dir + "_R@5"), r.get(dir + "_R@10"));
+            print(out, "retrieval on " + examples.size() + " pairs:", r);
+            if (queryBank != null) {
+                List<ClipExample> bank = bankPairs(examples);
+                float[][] bankImg = enc.embedImages(bank.stream().map(ClipExample::image).toList());
+                float[][] bankTxt = enc.embedTexts(bank.stream().map(e -> e.text(template)).toList());
+                Map<String, Object> normalised = new LinkedHashMap<>();
+                normalised.put("bank", queryBank);
+                normalised.put("bank_pairs", bank.size());
+                normalised.put("beta", queryBankBeta);
+                Map<String, Double> q = RetrievalScores.compute(img, txt, bankImg, bankTxt, queryBankBeta);
+                normalised.putAll(q);
+                results.put("query_bank_normalised", normalised);
+                print(out, "with querybank normalisation (" + bank.size() + " bank pairs, beta " + queryBankBeta + "):", q);
             }
             for (String task : List.of("modality", "plane")) {
-                zeroShot(enc, examples, task,
+                zeroShot(out, enc, examples, task,
                         ZeroShotPrompts.withTrainingFormat(task, prompts.get(task), trainingFormat), results);
             }
         }
         if (outFile != null) {
             AtomicFiles.writeString(outFile,
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
-            System.out.println("results: " + outFile);
+            out.println("results: " + outFile);
         }
         return 0;
     }
 
-    private static void zeroShot(ClipEncoder enc, List<ClipExample> examples, String task,
+    private static void print(PrintWriter out, String title, Map<String, Double> r) {
+        out.println(title);
+        out.printf("  %-22s R@1     R@5     R@10%n", "");
+        for (String dir : List.of("image_to_text", "text_to_image", "random")) {
+            out.printf("  %-22s %.4f  %.4f  %.4f%n", dir.replace('_', ' '), r.get(dir + "_R@1"),
+                    r.get(dir + "_R@5"), r.get(dir + "_R@10"));
+        }
+    }
+
+    /** The bank's pairs without any case that is evaluated, so no evaluated case informs its own scores. */
+    private List<ClipExample> bankPairs(List<ClipExample> evaluated) {
+        if (!(queryBankBeta > 0) || Double.isInfinite(queryBankBeta)) {
+            throw new MedvlException("--query-bank-beta must be a positive number, got " + queryBankBeta);
+        }
+        Set<String> cases = evaluated.stream().map(ClipExample::id).collect(Collectors.toSet());
+        List<ClipExample> all = ClipData.load(queryBank, 0);
+        List<ClipExample> bank = all.stream().filter(e -> !cases.contains(e.id())).toList();
+        if (bank.isEmpty()) {
+            throw new MedvlException("--query-bank " + queryBank + ": none of its " + all.size()
+                    + " pairs is left once the evaluated cases are removed; pass the training split");
+        }
+        return bank;
+    }
+
+    private static void zeroShot(PrintWriter out, ClipEncoder enc, List<ClipExample> examples, String task,
                                  Map<String, List<String>> prompts, Map<String, Object> results) {
         List<Path> images = new ArrayList<>();
         List<String> truth = new ArrayList<>();
@@ -136,7 +189,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         results.put("zeroshot_" + task + "_accuracy", acc);
         results.put("zeroshot_" + task + "_majority_baseline", majority);
         results.put("zeroshot_" + task + "_images", images.size());
-        System.out.printf("zero-shot %-8s accuracy %.4f on %d images %s (majority class %.4f, chance %.4f)%n", task,
+        out.printf("zero-shot %-8s accuracy %.4f on %d images %s (majority class %.4f, chance %.4f)%n", task,
                 acc, images.size(), counts, majority, 1.0 / prompts.size());
     }
 }

@@ -63,6 +63,24 @@ class ClipEnsembleCommandTest {
         assertEquals("{modality} {plane}. {caption}", s.get("text_template").asText());
         assertTrue(s.get("pairs").asInt() > 0 && s.get("pairs").asInt() < 24, s.toString());
 
+        // querybank normalisation: the bank is the training split less every evaluated case; plain scores unchanged
+        Path normalised = dir.resolve("scores-qb.json");
+        CommandRun qb = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
+                "medpix-2.0:" + root + "#train", "--held-out", "0.25", "--seed", "7", "--query-bank",
+                "medpix-2.0:" + root + "#train", "--query-bank-beta", "10", "--out", normalised.toString());
+        assertEquals(0, qb.code(), qb.err());
+        assertTrue(qb.out().contains("with querybank normalisation"), qb.out());
+        JsonNode n = JsonLines.MAPPER.readTree(normalised.toFile());
+        JsonNode bank = n.get("query_bank_normalised");
+        assertEquals(24 - s.get("pairs").asInt(), bank.get("bank_pairs").asInt());
+        assertEquals(10.0, bank.get("beta").asDouble());
+        assertTrue(bank.has("image_to_text_R@10") && bank.has("text_to_image_R@10"), bank.toString());
+        assertEquals(s.get("image_to_text_R@10"), n.get("image_to_text_R@10"));
+        CommandRun noBank = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
+                "medpix-2.0:" + root + "#train", "--query-bank", "medpix-2.0:" + root + "#train");
+        assertEquals(1, noBank.code());
+        assertTrue(noBank.err().contains("none of its 24 pairs is left"), noBank.err());
+
         // test-time augmentation: a unit vector per image, other than the plain embedding, the same on every call
         List<Path> imgs = List.of(root.resolve("images/MPX100_synpic0.png"), root.resolve("images/MPX101_synpic2.png"));
         try (ClipEncoder plain = ClipEncoders.open(run.resolve("model"));
