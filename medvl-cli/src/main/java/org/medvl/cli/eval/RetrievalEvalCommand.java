@@ -72,6 +72,11 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                     + "raised zero-shot accuracy and lowered R@10; default ${DEFAULT-VALUE})")
     int imageViews;
 
+    @Option(names = "--identical-texts-match",
+            description = "Also score retrieval with pairs of identical query texts counted as one text that matches "
+                    + "each of their images (MedPix repeats captions within a case), next to its own random baselines")
+    boolean identicalTextsMatch;
+
     @Option(names = "--query-bank", paramLabel = "NAME:PATH#split",
             description = "Also score retrieval with querybank normalisation (QB-Norm, dynamic inverted softmax), the "
                     + "bank being these pairs' images and texts, e.g. the training split; pairs of any case that is "
@@ -118,6 +123,18 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             Map<String, Double> r = RetrievalScores.compute(img, txt);
             results.putAll(r);
             print(out, "retrieval on " + examples.size() + " pairs:", r);
+            if (identicalTextsMatch) {
+                Map<String, Double> g = RetrievalScores.computeIdenticalTextsMatched(img, txt, texts);
+                results.put("identical_texts_matched", g);
+                out.printf("with identical texts as one (%d distinct texts):%n", g.get("distinct_texts").intValue());
+                out.printf("  %-22s R@1     R@5     R@10%n", "");
+                for (String dir : List.of("image_to_text", "text_to_image")) {
+                    out.printf("  %-22s %.4f  %.4f  %.4f   random %.4f  %.4f  %.4f%n", dir.replace('_', ' '),
+                            g.get(dir + "_R@1"), g.get(dir + "_R@5"), g.get(dir + "_R@10"),
+                            g.get("random_" + dir + "_R@1"), g.get("random_" + dir + "_R@5"),
+                            g.get("random_" + dir + "_R@10"));
+                }
+            }
             if (queryBank != null) {
                 List<ClipExample> bank = bankPairs(examples);
                 float[][] bankImg = enc.embedImages(bank.stream().map(ClipExample::image).toList());

@@ -67,7 +67,8 @@ class ClipEnsembleCommandTest {
         Path normalised = dir.resolve("scores-qb.json");
         CommandRun qb = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
                 "medpix-2.0:" + root + "#train", "--held-out", "0.25", "--seed", "7", "--query-bank",
-                "medpix-2.0:" + root + "#train", "--query-bank-beta", "10", "--out", normalised.toString());
+                "medpix-2.0:" + root + "#train", "--query-bank-beta", "10", "--identical-texts-match", "--out",
+                normalised.toString());
         assertEquals(0, qb.code(), qb.err());
         assertTrue(qb.out().contains("with querybank normalisation"), qb.out());
         JsonNode n = JsonLines.MAPPER.readTree(normalised.toFile());
@@ -76,6 +77,9 @@ class ClipEnsembleCommandTest {
         assertEquals(10.0, bank.get("beta").asDouble());
         assertTrue(bank.has("image_to_text_R@10") && bank.has("text_to_image_R@10"), bank.toString());
         assertEquals(s.get("image_to_text_R@10"), n.get("image_to_text_R@10"));
+        JsonNode grouped = n.get("identical_texts_matched");
+        assertTrue(grouped.get("distinct_texts").asInt() <= s.get("pairs").asInt(), grouped.toString());
+        assertTrue(grouped.has("random_text_to_image_R@10") && grouped.has("text_to_image_MRR"), grouped.toString());
         CommandRun noBank = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
                 "medpix-2.0:" + root + "#train", "--query-bank", "medpix-2.0:" + root + "#train");
         assertEquals(1, noBank.code());

@@ -81,6 +81,51 @@ public final class RetrievalMetrics {
         return new Result(summarize(i2t), summarize(t2i));
     }
 
+    /**
+     * One direction where a query may have several matching candidates: {@code sim[q][c]} = similarity of query q and
+     * candidate c, {@code relevant[q]} = the candidates that match q (at least one). A query's rank is that of its
+     * best-ranked match, with the stable tie order of {@link #fromSimilarity(double[][])}.
+     */
+    public static Directional fromRelevance(double[][] sim, int[][] relevant) {
+        if (sim.length != relevant.length) {
+            throw new IllegalArgumentException(sim.length + " queries but " + relevant.length + " relevance lists");
+        }
+        double[] ranks = new double[sim.length];
+        for (int q = 0; q < sim.length; q++) {
+            if (relevant[q].length == 0) {
+                throw new IllegalArgumentException("query " + q + " has no matching candidate");
+            }
+            ranks[q] = Double.POSITIVE_INFINITY;
+            for (int c : relevant[q]) {
+                if (c < 0 || c >= sim[q].length) {
+                    throw new IllegalArgumentException("query " + q + " matches candidate " + c + ", outside 0.."
+                            + (sim[q].length - 1));
+                }
+                ranks[q] = Math.min(ranks[q], rank(sim[q], c));
+            }
+        }
+        return summarize(ranks);
+    }
+
+    /**
+     * Expected R@K of a uniformly random ranking of {@code candidates} items of which {@code matching} match:
+     * 1 - C(n - m, k) / C(n, k), the chance that at least one match is among the first k.
+     */
+    public static double randomRecall(int candidates, int matching, int k) {
+        if (matching < 1 || matching > candidates || k < 0) {
+            throw new IllegalArgumentException("need 1 <= matching <= candidates and k >= 0, got " + matching + ", "
+                    + candidates + ", " + k);
+        }
+        double none = 1;
+        for (int i = 0; i < Math.min(k, candidates); i++) {
+            none *= (double) (candidates - matching - i) / (candidates - i);
+            if (none <= 0) {
+                return 1;
+            }
+        }
+        return 1 - none;
+    }
+
     /** One direction from ranked candidate lists: {@code ranked.get(q)} best first, {@code relevant.get(q)} its matches. */
     public static Directional fromRankedLists(List<List<String>> ranked, List<Set<String>> relevant) {
         if (ranked.size() != relevant.size()) {

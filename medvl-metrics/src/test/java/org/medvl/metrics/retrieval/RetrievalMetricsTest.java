@@ -54,4 +54,27 @@ class RetrievalMetricsTest {
         assertThrows(IllegalArgumentException.class, () -> RetrievalMetrics.fromSimilarity(new double[][] {{1, 2},
             {3, 4}}, new int[] {0, 0}));
     }
+
+    @Test
+    void queriesWithSeveralMatchesTakeTheBestRankedOne() {
+        double[][] sim = {{0.2, 0.9, 0.5, 0.5}, {0.3, 0.3, 0.3, 0.1}};
+        var d = RetrievalMetrics.fromRelevance(sim, new int[][] {{0, 2}, {1, 3}});
+        // query 0: candidate 2 (0.5) is second, after 0.9; its tie at index 3 comes later; candidate 0 is last
+        // query 1: candidate 1 ties with candidate 0 at a lower index: rank 2; candidate 3 is last: rank 4
+        assertEquals(0, d.recallAt1(), EPS);
+        assertEquals(1.0, d.recallAt5(), EPS);
+        assertEquals(2.0, d.medianRank(), EPS);
+        assertThrows(IllegalArgumentException.class, () -> RetrievalMetrics.fromRelevance(sim, new int[][] {{0}, {}}));
+        assertThrows(IllegalArgumentException.class, () -> RetrievalMetrics.fromRelevance(sim, new int[][] {{0}, {4}}));
+    }
+
+    @Test
+    void randomRecallIsOneMinusTheChanceOfNoMatchInTheFirstK() {
+        assertEquals(10.0 / 197, RetrievalMetrics.randomRecall(197, 1, 10), EPS);
+        // two matches among 5, k 2: 1 - C(3,2)/C(5,2) = 1 - 3/10
+        assertEquals(0.7, RetrievalMetrics.randomRecall(5, 2, 2), EPS);
+        assertEquals(1.0, RetrievalMetrics.randomRecall(5, 4, 2), EPS);
+        assertEquals(1.0, RetrievalMetrics.randomRecall(3, 1, 10), EPS);
+        assertThrows(IllegalArgumentException.class, () -> RetrievalMetrics.randomRecall(3, 0, 1));
+    }
 }

@@ -1,6 +1,8 @@
 package org.medvl.models.clip;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.medvl.metrics.retrieval.QueryBankNormalization;
 import org.medvl.metrics.retrieval.RetrievalMetrics;
@@ -37,6 +39,61 @@ public final class RetrievalScores {
         // rows of textToImage are text queries; fromSimilarity ranks text queries down the columns
         RetrievalMetrics.Directional t2i = RetrievalMetrics.fromSimilarity(transpose(textToImage)).textToImage();
         return scores(new RetrievalMetrics.Result(i2t, t2i), images.length);
+    }
+
+    /**
+     * Scores where pairs with identical texts count as one text (MedPix repeats a caption over a case's images):
+     * image->text ranks the distinct texts, and a text query matches every image that carries it. The random
+     * baselines are per direction: K / (distinct texts) for image->text, and for text->image the mean over texts of
+     * the chance that a random ranking puts one of its m images in the first K. Keys: image_to_text_R@1/5/10, _MRR,
+     * _median_rank, the same for text_to_image, random_image_to_text_R@K, random_text_to_image_R@K, distinct_texts.
+     */
+    public static Map<String, Double> computeIdenticalTextsMatched(float[][] images, float[][] texts,
+                                                                   List<String> textStrings) {
+        checkPairs(images, texts);
+        if (textStrings.size() != texts.length) {
+            throw new IllegalArgumentException(textStrings.size() + " texts for " + texts.length + " embeddings");
+        }
+        Map<String, Integer> groupOf = new LinkedHashMap<>();
+        List<Integer> representative = new ArrayList<>();
+        List<List<Integer>> members = new ArrayList<>();
+        int[] group = new int[texts.length];
+        for (int j = 0; j < texts.length; j++) {
+            Integer g = groupOf.get(textStrings.get(j));
+            if (g == null) {
+                g = members.size();
+                groupOf.put(textStrings.get(j), g);
+                members.add(new ArrayList<>());
+                representative.add(j);
+            }
+            members.get(g).add(j);
+            group[j] = g;
+        }
+        float[][] distinct = new float[members.size()][];
+        for (int g = 0; g < distinct.length; g++) {
+            distinct[g] = texts[representative.get(g)];
+        }
+        int[][] imageMatches = new int[images.length][];
+        for (int i = 0; i < images.length; i++) {
+            imageMatches[i] = new int[] {group[i]};
+        }
+        int[][] textMatches = new int[distinct.length][];
+        for (int g = 0; g < distinct.length; g++) {
+            textMatches[g] = members.get(g).stream().mapToInt(Integer::intValue).toArray();
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        put(out, "image_to_text_", RetrievalMetrics.fromRelevance(dots(images, distinct), imageMatches));
+        put(out, "text_to_image_", RetrievalMetrics.fromRelevance(dots(distinct, images), textMatches));
+        for (int k : new int[] {1, 5, 10}) {
+            out.put("random_image_to_text_R@" + k, RetrievalMetrics.randomRecall(distinct.length, 1, k));
+            double sum = 0;
+            for (List<Integer> m : members) {
+                sum += RetrievalMetrics.randomRecall(images.length, m.size(), k);
+            }
+            out.put("random_text_to_image_R@" + k, sum / members.size());
+        }
+        out.put("distinct_texts", (double) distinct.length);
+        return out;
     }
 
     private static void checkPairs(float[][] images, float[][] texts) {
