@@ -1,6 +1,7 @@
 package org.medvl.cli.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import org.medvl.models.clip.RetrievalScores;
 import org.medvl.models.clip.ZeroShotClassifier;
 import org.medvl.models.clip.ZeroShotPrompts;
 import org.medvl.models.train.CaseHoldout;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,10 +98,14 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         if (heldOut < 0 || heldOut >= 1) {
             throw new MedvlException("--held-out must be in [0, 1), got " + heldOut);
         }
+        if (!(queryBankBeta > 0) || Double.isInfinite(queryBankBeta)) {
+            throw new MedvlException("--query-bank-beta must be a positive number, got " + queryBankBeta);
+        }
         List<ClipExample> examples = ClipData.load(data, 0);
         if (heldOut > 0) {
             examples = CaseHoldout.split(examples, ClipExample::id, heldOut, seed).validation();
         }
+        List<ClipExample> bank = queryBank == null ? null : bankPairs(examples);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("data", data);
@@ -135,8 +139,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                             g.get("random_" + dir + "_R@10"));
                 }
             }
-            if (queryBank != null) {
-                List<ClipExample> bank = bankPairs(examples);
+            if (bank != null) {
                 float[][] bankImg = enc.embedImages(bank.stream().map(ClipExample::image).toList());
                 float[][] bankTxt = enc.embedTexts(bank.stream().map(e -> e.text(template)).toList());
                 Map<String, Object> normalised = new LinkedHashMap<>();
@@ -146,7 +149,8 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                 Map<String, Double> q = RetrievalScores.compute(img, txt, bankImg, bankTxt, queryBankBeta);
                 normalised.putAll(q);
                 results.put("query_bank_normalised", normalised);
-                print(out, "with querybank normalisation (" + bank.size() + " bank pairs, beta " + queryBankBeta + "):", q);
+                print(out, "with querybank normalisation (" + bank.size() + " bank pairs, beta " + queryBankBeta
+                        + "):", q);
             }
             for (String task : List.of("modality", "plane")) {
                 zeroShot(out, enc, examples, task,
@@ -172,9 +176,6 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
 
     /** The bank's pairs without any case that is evaluated, so no evaluated case informs its own scores. */
     private List<ClipExample> bankPairs(List<ClipExample> evaluated) {
-        if (!(queryBankBeta > 0) || Double.isInfinite(queryBankBeta)) {
-            throw new MedvlException("--query-bank-beta must be a positive number, got " + queryBankBeta);
-        }
         Set<String> cases = evaluated.stream().map(ClipExample::id).collect(Collectors.toSet());
         List<ClipExample> all = ClipData.load(queryBank, 0);
         List<ClipExample> bank = all.stream().filter(e -> !cases.contains(e.id())).toList();

@@ -1,10 +1,12 @@
 package org.medvl.cli.train;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.medvl.core.MedvlException;
 import org.medvl.models.clip.ClipConfig;
 import org.medvl.models.clip.ClipData;
 import org.medvl.models.clip.ClipEnsemble;
@@ -108,7 +110,7 @@ public final class TrainClipCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (ensemble < 1) {
-            throw new org.medvl.core.MedvlException("--ensemble must be >= 1, got " + ensemble);
+            throw new MedvlException("--ensemble must be >= 1, got " + ensemble);
         }
         EngineThreads.set(model.engineThreads);
         holdout.check(val);
@@ -142,7 +144,7 @@ public final class TrainClipCommand implements Callable<Integer> {
         List<Path> bests = new ArrayList<>();
         for (int k = 0; k < ensemble; k++) {
             Path memberDir = out.resolve("member-" + (k + 1));
-            boolean resumeMember = resume && java.nio.file.Files.exists(memberDir.resolve("checkpoint"));
+            boolean resumeMember = resume && Files.exists(memberDir.resolve("checkpoint"));
             System.err.printf("ensemble member %d of %d: seed %d -> %s%n", k + 1, ensemble, seed + k, memberDir);
             ClipTrainer.Result r = trainRun(config, options.withSeed(seed + k), images, train, validation, memberDir,
                     resumeMember);

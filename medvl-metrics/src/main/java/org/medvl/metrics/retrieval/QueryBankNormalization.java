@@ -15,9 +15,6 @@ import java.util.Arrays;
  * matrix, which no JVM library offers.
  */
 public final class QueryBankNormalization {
-    /** The published default. */
-    public static final double DEFAULT_BETA = 20;
-
     private QueryBankNormalization() {
     }
 

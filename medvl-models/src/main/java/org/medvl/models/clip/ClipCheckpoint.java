@@ -3,8 +3,10 @@ package org.medvl.models.clip;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.medvl.core.MedvlException;
 import org.medvl.models.checkpoint.Checkpoints;
 import org.medvl.models.tokenizer.WordPieceTokenizer;
+import org.medvl.models.train.AugmentConfig;
 
 /**
  * A CLIP checkpoint directory read back: the rebuilt model with its weights, the tokenizer, the image preprocessing
@@ -24,13 +26,13 @@ public record ClipCheckpoint(Path dir, ClipModel model, WordPieceTokenizer token
     }
 
     /** The augmentation the model was trained with, or null for a checkpoint without a training state. */
-    public org.medvl.models.train.AugmentConfig augment() {
+    public AugmentConfig augment() {
         return state == null || state.options() == null ? null : state.options().augment();
     }
 
     public static ClipCheckpoint read(Path dir, NDManager manager) {
         if (ClipEnsemble.isEnsemble(dir)) {
-            throw new org.medvl.core.MedvlException(dir + " is an ensemble of CLIP models, not one checkpoint; "
+            throw new MedvlException(dir + " is an ensemble of CLIP models, not one checkpoint; "
                     + "use one of its member directories here");
         }
         Checkpoints.require(dir, Checkpoints.CONFIG, Checkpoints.WEIGHTS, Checkpoints.TOKENIZER,
@@ -38,7 +40,7 @@ public record ClipCheckpoint(Path dir, ClipModel model, WordPieceTokenizer token
         ClipConfig config = Checkpoints.json(dir, Checkpoints.CONFIG, ClipConfig.class);
         WordPieceTokenizer tokenizer = Checkpoints.tokenizer(dir);
         if (tokenizer.vocabSize() != config.text().vocabSize()) {
-            throw new org.medvl.core.MedvlException(dir.resolve(Checkpoints.TOKENIZER) + ": vocabulary has "
+            throw new MedvlException(dir.resolve(Checkpoints.TOKENIZER) + ": vocabulary has "
                     + tokenizer.vocabSize() + " tokens, config.json says " + config.text().vocabSize());
         }
         ClipModel model = new ClipModel(config);

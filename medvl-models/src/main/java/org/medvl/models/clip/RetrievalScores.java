@@ -35,10 +35,12 @@ public final class RetrievalScores {
                 dots(bankImages, texts), beta);
         double[][] textToImage = QueryBankNormalization.dynamicInvertedSoftmax(dots(texts, images),
                 dots(bankTexts, images), beta);
-        RetrievalMetrics.Directional i2t = RetrievalMetrics.fromSimilarity(imageToText).imageToText();
-        // rows of textToImage are text queries; fromSimilarity ranks text queries down the columns
-        RetrievalMetrics.Directional t2i = RetrievalMetrics.fromSimilarity(transpose(textToImage)).textToImage();
-        return scores(new RetrievalMetrics.Result(i2t, t2i), images.length);
+        int[][] ownPair = new int[images.length][];
+        for (int i = 0; i < ownPair.length; i++) {
+            ownPair[i] = new int[] {i};
+        }
+        return scores(new RetrievalMetrics.Result(RetrievalMetrics.fromRelevance(imageToText, ownPair),
+                RetrievalMetrics.fromRelevance(textToImage, ownPair)), images.length);
     }
 
     /**
@@ -55,7 +57,6 @@ public final class RetrievalScores {
             throw new IllegalArgumentException(textStrings.size() + " texts for " + texts.length + " embeddings");
         }
         Map<String, Integer> groupOf = new LinkedHashMap<>();
-        List<Integer> representative = new ArrayList<>();
         List<List<Integer>> members = new ArrayList<>();
         int[] group = new int[texts.length];
         for (int j = 0; j < texts.length; j++) {
@@ -64,14 +65,13 @@ public final class RetrievalScores {
                 g = members.size();
                 groupOf.put(textStrings.get(j), g);
                 members.add(new ArrayList<>());
-                representative.add(j);
             }
             members.get(g).add(j);
             group[j] = g;
         }
         float[][] distinct = new float[members.size()][];
         for (int g = 0; g < distinct.length; g++) {
-            distinct[g] = texts[representative.get(g)];
+            distinct[g] = texts[members.get(g).get(0)];
         }
         int[][] imageMatches = new int[images.length][];
         for (int i = 0; i < images.length; i++) {
@@ -125,16 +125,6 @@ public final class RetrievalScores {
             }
         }
         return sim;
-    }
-
-    private static double[][] transpose(double[][] m) {
-        double[][] t = new double[m[0].length][m.length];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[i].length; j++) {
-                t[j][i] = m[i][j];
-            }
-        }
-        return t;
     }
 
     private static void put(Map<String, Double> out, String prefix, RetrievalMetrics.Directional d) {
