@@ -60,7 +60,8 @@ public final class TrainClipCommand implements Callable<Integer> {
     int checkpointEvery;
 
     @Option(names = "--text-template", defaultValue = "{caption}",
-            description = "Training text built from a record: {caption}, {modality}, {plane} (default ${DEFAULT-VALUE})")
+            description = "Training text built from a record: {caption}, {modality}, {plane}, {location} "
+                    + "(the body region; default ${DEFAULT-VALUE})")
     String textTemplate;
 
     @Option(names = "--caption-dropout", defaultValue = "0", paramLabel = "P",
@@ -72,6 +73,12 @@ public final class TrainClipCommand implements Callable<Integer> {
     @Option(names = "--identical-texts-match", description = "Pairs of a batch with identical texts count as matches,"
             + " not negatives (multi-positive InfoNCE; helps where cases share a caption)")
     boolean identicalTextsMatch;
+
+    @Option(names = "--metadata-loss", defaultValue = "0", paramLabel = "W",
+            description = "Weight of a second loss term, every step, between the images and their caption-less "
+                    + "texts (\"CT Axial.\"), identical texts as matches; unlike --caption-dropout it keeps every "
+                    + "caption in the retrieval loss (default ${DEFAULT-VALUE}: none)")
+    float metadataLoss;
 
     @Option(names = "--hflip", description = "Allow horizontal flips (off by default: laterality matters in radiology)")
     boolean hflip;
@@ -125,7 +132,7 @@ public final class TrainClipCommand implements Callable<Integer> {
                 : new AugmentConfig(cropScale, rotation, 0.1f, 0.1f, hflip);
         ClipTrainOptions options = new ClipTrainOptions(epochs, batchSize, lr, minLr, warmup, weightDecay, gradClip,
                 seed, workers, checkpointEvery, augment, model.vocabSize, textTemplate, captionDropout,
-                identicalTextsMatch);
+                identicalTextsMatch, metadataLoss);
         System.err.printf("training on %,d pairs%s; %d steps per epoch%n", train.size(),
                 validation.isEmpty() ? "" : String.format(", validating on %,d", validation.size()),
                 train.size() / batchSize);

@@ -17,16 +17,29 @@ import org.medvl.models.train.AugmentConfig;
  * @param checkpointEvery steps between mid-epoch checkpoints, 0 for epoch ends only
  * @param augment         image augmentation
  * @param vocabSize       WordPiece vocabulary size learned from the training texts
- * @param textTemplate    how the training text is built from a record: {caption}, {modality}, {plane}
+ * @param textTemplate    how the training text is built from a record: {caption}, {modality}, {plane},
+ *                        {location}
  * @param captionDropout  fraction of training texts (drawn per step) that keep only the template's other fields,
  *                        e.g. "CT Axial.", so the text side learns the metadata words zero-shot prompts use
  * @param identicalTextsMatch count every pair of a batch whose texts are identical as a match (a multi-positive
  *                        InfoNCE target) instead of a negative; always on when captionDropout is above 0
+ * @param metadataLoss    weight of a second InfoNCE term, taken every step, between the batch's images and their
+ *                        caption-less texts ("CT Axial.", identical texts as matches); 0 for none. Unlike caption
+ *                        dropout it teaches the metadata words without taking captions out of the retrieval loss
  */
 public record ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
                                float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
                                AugmentConfig augment, int vocabSize, String textTemplate, float captionDropout,
-                               boolean identicalTextsMatch) {
+                               boolean identicalTextsMatch, float metadataLoss) {
+    /** Without the metadata loss term. */
+    public ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
+                            float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
+                            AugmentConfig augment, int vocabSize, String textTemplate, float captionDropout,
+                            boolean identicalTextsMatch) {
+        this(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay, gradClip, seed, workers,
+                checkpointEvery, augment, vocabSize, textTemplate, captionDropout, identicalTextsMatch, 0f);
+    }
+
     /** Plain CLIP training: captions always, one positive per row. */
     public ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
                             float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
@@ -48,9 +61,12 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
         if (!(captionDropout >= 0 && captionDropout < 1)) {
             throw new IllegalArgumentException("caption dropout must be in [0, 1), not " + captionDropout);
         }
-        if (captionDropout > 0 && textTemplate.strip().equals("{caption}")) {
-            throw new IllegalArgumentException("caption dropout needs a text template with fields besides {caption},"
-                    + " e.g. \"{modality} {plane}. {caption}\"");
+        if (!(metadataLoss >= 0 && metadataLoss <= 100)) {
+            throw new IllegalArgumentException("metadata loss weight must be in [0, 100], not " + metadataLoss);
+        }
+        if ((captionDropout > 0 || metadataLoss > 0) && textTemplate.strip().equals("{caption}")) {
+            throw new IllegalArgumentException((captionDropout > 0 ? "caption dropout" : "the metadata loss")
+                    + " needs a text template with fields besides {caption}, e.g. \"{modality} {plane}. {caption}\"");
         }
         identicalTextsMatch |= captionDropout > 0;
     }
@@ -58,14 +74,27 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
     /** The same options with caption dropout (and identical texts as matches when it is above 0). */
     public ClipTrainOptions withCaptionDropout(float fraction, boolean identicalMatch) {
         return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
-                gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, fraction, identicalMatch);
+                gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, fraction, identicalMatch,
+                metadataLoss);
     }
 
     /** The same options with another run seed (e.g. for the members of a seed ensemble). */
     public ClipTrainOptions withSeed(long newSeed) {
         return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
                 gradClip, newSeed, workers, checkpointEvery, augment, vocabSize, textTemplate, captionDropout,
-                identicalTextsMatch);
+                identicalTextsMatch, metadataLoss);
+    }
+
+    /** The same options with a metadata loss term of this weight (0 for none). */
+    public ClipTrainOptions withMetadataLoss(float weight) {
+        return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
+                gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, captionDropout,
+                identicalTextsMatch, weight);
+    }
+
+    /** Whether training needs each record's caption-less text. */
+    public boolean usesMetadataTexts() {
+        return captionDropout > 0 || metadataLoss > 0;
     }
 
     /** The text a record trains with, e.g. "{modality} {plane}. {caption}" -> "CT Axial. Mass in the ...". */
@@ -75,6 +104,6 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
 
     /** The text without its caption, e.g. "{modality} {plane}. {caption}" -> "CT Axial.". */
     public String metadataText(ClipExample e) {
-        return new ClipExample(e.id(), e.image(), "", e.modality(), e.plane()).text(textTemplate);
+        return new ClipExample(e.id(), e.image(), "", e.modality(), e.plane(), e.location()).text(textTemplate);
     }
 }

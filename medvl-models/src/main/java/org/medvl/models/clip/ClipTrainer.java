@@ -148,7 +148,7 @@ public final class ClipTrainer {
                     progress.stepBy(state.step());
                 }
                 List<String> trainTexts = trainSet.stream().map(options::text).toList();
-                List<String> metadataTexts = options.captionDropout() > 0
+                List<String> metadataTexts = options.usesMetadataTexts()
                         ? trainSet.stream().map(options::metadataText).toList() : null;
                 long step = state.step();
                 double lossSum = state.epochLossSum();
@@ -279,21 +279,27 @@ public final class ClipTrainer {
                     && (Seeds.derive(options.seed(), step, i, 11) >>> 11) * 0x1.0p-53 < options.captionDropout();
             batchTexts.add(dropCaption ? metadataTexts.get(i) : texts.get(i));
         }
-        float[] targets = options.identicalTextsMatch() ? ClipLoss.identicalTextTargets(batchTexts) : null;
-        TokenBatch tb = tokenizer.encodeBatch(batchTexts, config.text().maxLength());
+        List<String> batchMetadata = new ArrayList<>(b);
+        if (options.metadataLoss() > 0) {
+            for (int i : batch.indices()) {
+                batchMetadata.add(metadataTexts.get(i));
+            }
+        }
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = scope.create(batch.images(), new Shape(b, config.channels(), config.imageSize(),
                     config.imageSize()));
-            NDArray ids = scope.create(tb.ids(), new Shape(tb.batch(), tb.length()));
-            NDArray mask = scope.create(tb.mask(), new Shape(tb.batch(), tb.length()));
             ParameterStore ps = new ParameterStore(scope, false);
             float lossValue;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray img = model.embedImages(ps, x, true);
-                NDArray txt = model.embedTexts(ps, ids, mask, true);
                 NDArray scale = model.logitScale(ps, x.getDevice(), true);
-                NDArray loss = targets == null ? ClipLoss.symmetricInfoNce(img, txt, scale)
-                        : ClipLoss.symmetricInfoNce(img, txt, scale, scope.create(targets, new Shape(b, b)));
+                NDArray loss = textLoss(model, ps, scope, tokenizer, config, img, scale, batchTexts,
+                        options.identicalTextsMatch());
+                if (!batchMetadata.isEmpty()) {
+                    // the images once, two text sides: captions for retrieval, metadata words for zero-shot
+                    loss = loss.add(textLoss(model, ps, scope, tokenizer, config, img, scale, batchMetadata, true)
+                            .mul(options.metadataLoss()));
+                }
                 lossValue = loss.getFloat();
                 if (!Float.isFinite(lossValue)) {
                     throw new MedvlException("training diverged: the loss is " + lossValue + " at step " + step
@@ -305,6 +311,20 @@ public final class ClipTrainer {
             optimizer.step(lr);
             return lossValue;
         }
+    }
+
+    /** Symmetric InfoNCE between the batch's image embeddings and these texts, embedded in training mode. */
+    private static NDArray textLoss(ClipModel model, ParameterStore ps, NDManager scope, WordPieceTokenizer tokenizer,
+                                    ClipConfig config, NDArray images, NDArray scale, List<String> texts,
+                                    boolean identicalMatch) {
+        int b = texts.size();
+        float[] targets = identicalMatch ? ClipLoss.identicalTextTargets(texts) : null;
+        TokenBatch tb = tokenizer.encodeBatch(texts, config.text().maxLength());
+        NDArray ids = scope.create(tb.ids(), new Shape(tb.batch(), tb.length()));
+        NDArray mask = scope.create(tb.mask(), new Shape(tb.batch(), tb.length()));
+        NDArray txt = model.embedTexts(ps, ids, mask, true);
+        return targets == null ? ClipLoss.symmetricInfoNce(images, txt, scale)
+                : ClipLoss.symmetricInfoNce(images, txt, scale, scope.create(targets, new Shape(b, b)));
     }
 
     private Map<String, Double> evaluate(ClipModel model, WordPieceTokenizer tokenizer, NDManager manager,

@@ -31,4 +31,20 @@ class ClipTrainOptionsTest {
                 () -> plain("{modality}. {caption}").withCaptionDropout(1f, false));
         assertEquals(0f, plain("{caption}").withCaptionDropout(0f, true).captionDropout());
     }
+
+    @Test
+    void metadataLossNeedsAnotherFieldAndAWeightInRange() {
+        ClipTrainOptions o = plain("{modality} {plane}. {caption}");
+        assertFalse(o.usesMetadataTexts());
+        ClipTrainOptions m = o.withMetadataLoss(0.5f);
+        assertTrue(m.usesMetadataTexts());
+        assertFalse(m.identicalTextsMatch(), "the caption loss keeps its own setting");
+        assertEquals(0.5f, m.withSeed(7).metadataLoss());
+        assertEquals(0.5f, m.withCaptionDropout(0.3f, false).metadataLoss());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> plain("{caption}").withMetadataLoss(1f));
+        assertTrue(e.getMessage().contains("metadata loss"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> o.withMetadataLoss(-1f));
+        assertThrows(IllegalArgumentException.class, () -> o.withMetadataLoss(Float.NaN));
+    }
 }

@@ -58,6 +58,23 @@ class ClipTrainerTest {
         assertEquals("mine", Files.readString(tmp.resolve("run/notes.txt")));
     }
 
+    @Test
+    void metadataLossAddsItsWeightedTermToTheCaptionLoss() {
+        SyntheticPairs train = new SyntheticPairs(8, 1);
+        ClipTrainOptions base = new ClipTrainOptions(1, 8, 3e-3f, 1e-4f, 1, 0.01f, 1f, 5, 1, 0, null, 64,
+                "{modality}. {caption}");
+        float[] first = new float[3];
+        for (int w = 0; w < 3; w++) {
+            int k = w;
+            new ClipTrainer(SyntheticPairs.tinyConfig(), base.withMetadataLoss(w), train.images)
+                    .train(train.examples, List.of(), tmp.resolve("run-" + w), false, (step, loss) -> first[k] = loss);
+        }
+        // one step from the same initialisation: the caption term is the same, the metadata term scales with W
+        float metadataTerm = first[1] - first[0];
+        assertTrue(metadataTerm > 0.1f, "metadata term " + metadataTerm);
+        assertEquals(2 * metadataTerm, first[2] - first[0], 1e-4f);
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> readHistory(Path jsonl) throws Exception {
         var om = new com.fasterxml.jackson.databind.ObjectMapper();
