@@ -80,6 +80,12 @@ public final class TrainClipCommand implements Callable<Integer> {
                     + "caption in the retrieval loss (default ${DEFAULT-VALUE}: none)")
     float metadataLoss;
 
+    @Option(names = "--location-dropout", defaultValue = "0", paramLabel = "P",
+            description = "Fraction of the caption-less texts that also leave out {location} (\"CT Axial.\" "
+                    + "instead of \"CT Axial Brain and Neuro.\"), so zero-shot prompts without a body region match "
+                    + "trained texts (default ${DEFAULT-VALUE})")
+    float locationDropout;
+
     @Option(names = "--hflip", description = "Allow horizontal flips (off by default: laterality matters in radiology)")
     boolean hflip;
 
@@ -132,7 +138,7 @@ public final class TrainClipCommand implements Callable<Integer> {
                 : new AugmentConfig(cropScale, rotation, 0.1f, 0.1f, hflip);
         ClipTrainOptions options = new ClipTrainOptions(epochs, batchSize, lr, minLr, warmup, weightDecay, gradClip,
                 seed, workers, checkpointEvery, augment, model.vocabSize, textTemplate, captionDropout,
-                identicalTextsMatch, metadataLoss);
+                identicalTextsMatch, metadataLoss, locationDropout);
         System.err.printf("training on %,d pairs%s; %d steps per epoch%n", train.size(),
                 validation.isEmpty() ? "" : String.format(", validating on %,d", validation.size()),
                 train.size() / batchSize);

@@ -26,18 +26,22 @@ import org.medvl.models.train.AugmentConfig;
  * @param metadataLoss    weight of a second InfoNCE term, taken every step, between the batch's images and their
  *                        caption-less texts ("CT Axial.", identical texts as matches); 0 for none. Unlike caption
  *                        dropout it teaches the metadata words without taking captions out of the retrieval loss
+ * @param locationDropout fraction of the caption-less texts (drawn per step) that also leave out {location}
+ *                        ("CT Axial." instead of "CT Axial Brain and Neuro."), so zero-shot prompts without a body
+ *                        region still find texts the model was trained on
  */
 public record ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
                                float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
                                AugmentConfig augment, int vocabSize, String textTemplate, float captionDropout,
-                               boolean identicalTextsMatch, float metadataLoss) {
+                               boolean identicalTextsMatch, float metadataLoss,
+                               float locationDropout) {
     /** Without the metadata loss term. */
     public ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
                             float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
                             AugmentConfig augment, int vocabSize, String textTemplate, float captionDropout,
                             boolean identicalTextsMatch) {
         this(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay, gradClip, seed, workers,
-                checkpointEvery, augment, vocabSize, textTemplate, captionDropout, identicalTextsMatch, 0f);
+                checkpointEvery, augment, vocabSize, textTemplate, captionDropout, identicalTextsMatch, 0f, 0f);
     }
 
     /** Plain CLIP training: captions always, one positive per row. */
@@ -64,6 +68,13 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
         if (!(metadataLoss >= 0 && metadataLoss <= 100)) {
             throw new IllegalArgumentException("metadata loss weight must be in [0, 100], not " + metadataLoss);
         }
+        if (!(locationDropout >= 0 && locationDropout <= 1)) {
+            throw new IllegalArgumentException("location dropout must be in [0, 1], not " + locationDropout);
+        }
+        if (locationDropout > 0 && !(textTemplate.contains("{location}") && (captionDropout > 0 || metadataLoss > 0))) {
+            throw new IllegalArgumentException("location dropout needs a text template with {location} and caption "
+                    + "dropout or the metadata loss");
+        }
         if ((captionDropout > 0 || metadataLoss > 0) && textTemplate.strip().equals("{caption}")) {
             throw new IllegalArgumentException((captionDropout > 0 ? "caption dropout" : "the metadata loss")
                     + " needs a text template with fields besides {caption}, e.g. \"{modality} {plane}. {caption}\"");
@@ -75,21 +86,28 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
     public ClipTrainOptions withCaptionDropout(float fraction, boolean identicalMatch) {
         return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
                 gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, fraction, identicalMatch,
-                metadataLoss);
+                metadataLoss, locationDropout);
     }
 
     /** The same options with another run seed (e.g. for the members of a seed ensemble). */
     public ClipTrainOptions withSeed(long newSeed) {
         return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
                 gradClip, newSeed, workers, checkpointEvery, augment, vocabSize, textTemplate, captionDropout,
-                identicalTextsMatch, metadataLoss);
+                identicalTextsMatch, metadataLoss, locationDropout);
     }
 
     /** The same options with a metadata loss term of this weight (0 for none). */
     public ClipTrainOptions withMetadataLoss(float weight) {
         return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
                 gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, captionDropout,
-                identicalTextsMatch, weight);
+                identicalTextsMatch, weight, locationDropout);
+    }
+
+    /** The same options with this location dropout. */
+    public ClipTrainOptions withLocationDropout(float fraction) {
+        return new ClipTrainOptions(epochs, batchSize, learningRate, minLearningRate, warmupSteps, weightDecay,
+                gradClip, seed, workers, checkpointEvery, augment, vocabSize, textTemplate, captionDropout,
+                identicalTextsMatch, metadataLoss, fraction);
     }
 
     /** Whether training needs each record's caption-less text. */
@@ -100,6 +118,11 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
     /** The text a record trains with, e.g. "{modality} {plane}. {caption}" -> "CT Axial. Mass in the ...". */
     public String text(ClipExample e) {
         return e.text(textTemplate);
+    }
+
+    /** The text without its caption and its location, e.g. "... {location}. {caption}" -> "CT Axial.". */
+    public String coarseMetadataText(ClipExample e) {
+        return new ClipExample(e.id(), e.image(), "", e.modality(), e.plane()).text(textTemplate);
     }
 
     /** The text without its caption, e.g. "{modality} {plane}. {caption}" -> "CT Axial.". */

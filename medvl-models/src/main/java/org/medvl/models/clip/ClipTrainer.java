@@ -150,6 +150,8 @@ public final class ClipTrainer {
                 List<String> trainTexts = trainSet.stream().map(options::text).toList();
                 List<String> metadataTexts = options.usesMetadataTexts()
                         ? trainSet.stream().map(options::metadataText).toList() : null;
+                List<String> coarseTexts = options.locationDropout() > 0
+                        ? trainSet.stream().map(options::coarseMetadataText).toList() : null;
                 long step = state.step();
                 double lossSum = state.epochLossSum();
                 int lossCount = state.epochLossCount();
@@ -166,7 +168,7 @@ public final class ClipTrainer {
                         BatchLoader.Batch batch = batches.next();
                         float lr = schedule.at(step);
                         float loss = step(model, optimizer, manager, tokenizer, config, batch, trainTexts,
-                                metadataTexts, lr, step);
+                                metadataTexts, coarseTexts, lr, step);
                         step++;
                         lossSum += loss;
                         lossCount++;
@@ -257,8 +259,8 @@ public final class ClipTrainer {
                         if (done == warmup) {
                             start = System.nanoTime();
                         }
-                        step(model, optimizer, manager, tokenizer, config, it.next(), texts, null, schedule.at(done),
-                                done);
+                        step(model, optimizer, manager, tokenizer, config, it.next(), texts, null, null,
+                                schedule.at(done), done);
                         done++;
                     }
                 }
@@ -269,20 +271,22 @@ public final class ClipTrainer {
 
     private float step(ClipModel model, AdamW optimizer, NDManager manager, WordPieceTokenizer tokenizer,
                        ClipConfig config, BatchLoader.Batch batch, List<String> texts, List<String> metadataTexts,
-                       float lr, long step) {
+                       List<String> coarseTexts, float lr, long step) {
         // Reseeding per step makes dropout depend on the step only, not on what ran before a resume.
         Engine.getInstance().setRandomSeed((int) Seeds.derive(options.seed(), step));
         int b = batch.indices().length;
         List<String> batchTexts = new ArrayList<>(b);
-        for (int i : batch.indices()) {
-            boolean dropCaption = metadataTexts != null
-                    && (Seeds.derive(options.seed(), step, i, 11) >>> 11) * 0x1.0p-53 < options.captionDropout();
-            batchTexts.add(dropCaption ? metadataTexts.get(i) : texts.get(i));
-        }
         List<String> batchMetadata = new ArrayList<>(b);
-        if (options.metadataLoss() > 0) {
-            for (int i : batch.indices()) {
-                batchMetadata.add(metadataTexts.get(i));
+        for (int i : batch.indices()) {
+            String metadata = null;
+            if (metadataTexts != null) {
+                boolean dropLocation = coarseTexts != null && uniform(step, i, 13) < options.locationDropout();
+                metadata = dropLocation ? coarseTexts.get(i) : metadataTexts.get(i);
+            }
+            boolean dropCaption = metadata != null && uniform(step, i, 11) < options.captionDropout();
+            batchTexts.add(dropCaption ? metadata : texts.get(i));
+            if (options.metadataLoss() > 0) {
+                batchMetadata.add(metadata);
             }
         }
         try (NDManager scope = manager.newSubManager()) {
@@ -311,6 +315,11 @@ public final class ClipTrainer {
             optimizer.step(lr);
             return lossValue;
         }
+    }
+
+    /** A uniform draw in [0, 1) from the seed, the step, the item and a purpose tag: the same on resume. */
+    private double uniform(long step, int item, int purpose) {
+        return (Seeds.derive(options.seed(), step, item, purpose) >>> 11) * 0x1.0p-53;
     }
 
     /** Symmetric InfoNCE between the batch's image embeddings and these texts, embedded in training mode. */

@@ -47,4 +47,18 @@ class ClipTrainOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> o.withMetadataLoss(-1f));
         assertThrows(IllegalArgumentException.class, () -> o.withMetadataLoss(Float.NaN));
     }
+
+    @Test
+    void locationDropoutNeedsTheLocationFieldAndCaptionLessTexts() {
+        ClipExample e = new ClipExample("a", Path.of("a.png"), "Mass.", "CT", "Axial", "Brain and Neuro");
+        ClipTrainOptions o = plain("{modality} {plane} {location}. {caption}").withCaptionDropout(0.85f, false);
+        assertEquals("CT Axial Brain and Neuro.", o.metadataText(e));
+        assertEquals("CT Axial.", o.coarseMetadataText(e));
+        assertEquals(0.5f, o.withLocationDropout(0.5f).withSeed(3).locationDropout());
+        assertThrows(IllegalArgumentException.class, () -> o.withLocationDropout(1.5f));
+        assertThrows(IllegalArgumentException.class,
+                () -> plain("{modality} {location}. {caption}").withLocationDropout(0.5f));
+        assertThrows(IllegalArgumentException.class,
+                () -> plain("{modality}. {caption}").withCaptionDropout(0.5f, false).withLocationDropout(0.5f));
+    }
 }

@@ -75,6 +75,24 @@ class ClipTrainerTest {
         assertEquals(2 * metadataTerm, first[2] - first[0], 1e-4f);
     }
 
+    @Test
+    void locationDropoutTrainsOnCaptionLessTextsWithoutTheLocation() {
+        SyntheticPairs train = new SyntheticPairs(8, 1);
+        List<ClipExample> located = train.examples.stream().map(e -> new ClipExample(e.id(), e.image(), e.text(),
+                e.modality(), e.plane(), e.id().hashCode() % 2 == 0 ? "left side" : "right side")).toList();
+        ClipTrainOptions base = new ClipTrainOptions(1, 8, 3e-3f, 1e-4f, 1, 0.01f, 1f, 5, 1, 0, null, 64,
+                "{modality} {location}. {caption}").withMetadataLoss(1f);
+        float[] first = new float[3];
+        float[] dropouts = {0f, 1f, 1f};
+        for (int k = 0; k < 3; k++) {
+            int run = k;
+            new ClipTrainer(SyntheticPairs.tinyConfig(), base.withLocationDropout(dropouts[k]), train.images)
+                    .train(located, List.of(), tmp.resolve("run-" + k), false, (step, loss) -> first[run] = loss);
+        }
+        assertTrue(Math.abs(first[1] - first[0]) > 1e-3, first[0] + " vs " + first[1]);
+        assertEquals(first[1], first[2], "the draws depend on the seed and step only");
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> readHistory(Path jsonl) throws Exception {
         var om = new com.fasterxml.jackson.databind.ObjectMapper();
