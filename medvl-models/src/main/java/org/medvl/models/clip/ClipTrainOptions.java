@@ -35,7 +35,7 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
                                AugmentConfig augment, int vocabSize, String textTemplate, float captionDropout,
                                boolean identicalTextsMatch, float metadataLoss,
                                float locationDropout) {
-    /** Without the metadata loss term. */
+    /** Without the metadata loss term or location dropout. */
     public ClipTrainOptions(int epochs, int batchSize, float learningRate, float minLearningRate, int warmupSteps,
                             float weightDecay, float gradClip, long seed, int workers, int checkpointEvery,
                             AugmentConfig augment, int vocabSize, String textTemplate, float captionDropout,
