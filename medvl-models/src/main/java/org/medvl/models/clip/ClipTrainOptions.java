@@ -71,11 +71,12 @@ public record ClipTrainOptions(int epochs, int batchSize, float learningRate, fl
         if (!(locationDropout >= 0 && locationDropout <= 1)) {
             throw new IllegalArgumentException("location dropout must be in [0, 1], not " + locationDropout);
         }
-        if (locationDropout > 0 && !(textTemplate.contains("{location}") && (captionDropout > 0 || metadataLoss > 0))) {
+        boolean captionLessTexts = captionDropout > 0 || metadataLoss > 0;
+        if (locationDropout > 0 && !(textTemplate.contains("{location}") && captionLessTexts)) {
             throw new IllegalArgumentException("location dropout needs a text template with {location} and caption "
                     + "dropout or the metadata loss");
         }
-        if ((captionDropout > 0 || metadataLoss > 0) && textTemplate.strip().equals("{caption}")) {
+        if (captionLessTexts && textTemplate.strip().equals("{caption}")) {
             throw new IllegalArgumentException((captionDropout > 0 ? "caption dropout" : "the metadata loss")
                     + " needs a text template with fields besides {caption}, e.g. \"{modality} {plane}. {caption}\"");
         }

@@ -102,6 +102,7 @@ public final class ClipTrainer {
         TrainingState state;
         WordPieceTokenizer tokenizer;
         ClipConfig config;
+        List<String> trainTexts = trainSet.stream().map(options::text).toList();
         if (resume) {
             Checkpoints.require(checkpointDir, Checkpoints.TRAINING, Checkpoints.OPTIMIZER);
             state = Checkpoints.json(checkpointDir, Checkpoints.TRAINING, TrainingState.class);
@@ -118,8 +119,7 @@ public final class ClipTrainer {
             config = Checkpoints.json(checkpointDir, Checkpoints.CONFIG, ClipConfig.class);
         } else {
             RunDirectory.refuseToOverwrite(runDir);
-            List<String> texts = trainSet.stream().map(options::text).toList();
-            tokenizer = new WordPieceTrainer(options.vocabSize(), 2).train(texts);
+            tokenizer = new WordPieceTrainer(options.vocabSize(), 2).train(trainTexts);
             TextEncoderConfig t = architecture.text();
             config = new ClipConfig(architecture.image(), new TextEncoderConfig(tokenizer.vocabSize(), t.maxLength(),
                     t.width(), t.depth(), t.heads(), t.dropout()), architecture.imageSize(), architecture.channels(),
@@ -147,7 +147,6 @@ public final class ClipTrainer {
                     Checkpoints.loadOptimizer(checkpointDir, optimizer);
                     progress.stepBy(state.step());
                 }
-                List<String> trainTexts = trainSet.stream().map(options::text).toList();
                 List<String> metadataTexts = options.usesMetadataTexts()
                         ? trainSet.stream().map(options::metadataText).toList() : null;
                 List<String> coarseTexts = options.locationDropout() > 0
