@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,6 +58,12 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                     + "to the prompt ensembles")
     boolean noTrainingFormat;
 
+    @Option(names = "--prompt-aggregation", defaultValue = "mean", paramLabel = "mean|sum",
+            description = "How a class's prompts combine: mean (one embedding per class, the mean of its prompts') or "
+                    + "sum (each prompt a subclass; the class's probability is the sum of its prompts'; give the "
+                    + "classes equally many prompts) (default ${DEFAULT-VALUE})")
+    String promptAggregation;
+
     @Option(names = "--held-out", defaultValue = "0", paramLabel = "F",
             description = "Score only the training cases that train clip --val-fraction F --seed SEED held out (pass "
                     + "the training split as --data), e.g. to compare configurations without looking at dev")
@@ -95,6 +102,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<String, List<String>>> prompts = promptsFile != null ? ZeroShotPrompts.read(promptsFile)
                 : ZeroShotPrompts.builtIn();
+        ZeroShotClassifier.Aggregation aggregation = ZeroShotPrompts.aggregation(promptAggregation);
         if (heldOut < 0 || heldOut >= 1) {
             throw new MedvlException("--held-out must be in [0, 1), got " + heldOut);
         }
@@ -114,6 +122,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             results.put("held_out", Map.of("fraction", heldOut, "seed", seed));
         }
         results.put("image_views", imageViews);
+        results.put("prompt_aggregation", aggregation.name().toLowerCase(Locale.ROOT));
         try (ClipEncoder enc = ClipEncoders.open(model, imageViews)) {
             String template = textTemplate != null ? textTemplate
                     : enc.textTemplate() != null ? enc.textTemplate() : "{caption}";
@@ -154,7 +163,8 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             }
             for (String task : List.of("modality", "plane")) {
                 zeroShot(out, enc, examples, task,
-                        ZeroShotPrompts.withTrainingFormat(task, prompts.get(task), trainingFormat), results);
+                        ZeroShotPrompts.withTrainingFormat(task, prompts.get(task), trainingFormat), aggregation,
+                        results);
             }
         }
         if (outFile != null) {
@@ -187,7 +197,8 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
     }
 
     private static void zeroShot(PrintWriter out, ClipEncoder enc, List<ClipExample> examples, String task,
-                                 Map<String, List<String>> prompts, Map<String, Object> results) {
+                                 Map<String, List<String>> prompts, ZeroShotClassifier.Aggregation aggregation,
+                                 Map<String, Object> results) {
         List<Path> images = new ArrayList<>();
         List<String> truth = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -202,7 +213,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         if (images.isEmpty()) {
             return;
         }
-        double acc = new ZeroShotClassifier(enc, prompts).accuracy(images, truth);
+        double acc = new ZeroShotClassifier(enc, prompts, aggregation).accuracy(images, truth);
         double majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / (double) images.size();
         results.put("zeroshot_" + task + "_accuracy", acc);
         results.put("zeroshot_" + task + "_majority_baseline", majority);

@@ -47,6 +47,12 @@ public final class ZeroShotCommand implements Callable<Integer> {
                     + "(e.g. \"CT Axial.\") to the ensemble")
     boolean noTrainingFormat;
 
+    @Option(names = "--prompt-aggregation", defaultValue = "mean", paramLabel = "mean|sum",
+            description = "How a class's prompts combine: mean (one embedding per class, the mean of its prompts') or "
+                    + "sum (each prompt a subclass; the class's probability is the sum of its prompts'; give the "
+                    + "classes equally many prompts) (default ${DEFAULT-VALUE})")
+    String promptAggregation;
+
     @Option(names = "--image-views", defaultValue = "1", paramLabel = "N",
             description = "Embed each image as the mean over N views (the image and N-1 training-like "
                     + "augmentations; medvl checkpoints; default ${DEFAULT-VALUE})")
@@ -58,6 +64,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, List<String>> prompts = prompts();
+        ZeroShotClassifier.Aggregation aggregation = ZeroShotPrompts.aggregation(promptAggregation);
         for (Path p : images) {
             if (!Files.isRegularFile(p)) {
                 throw new MedvlException("image " + p + " does not exist");
@@ -67,7 +74,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
             if (task != null && !noTrainingFormat) {
                 prompts = ZeroShotPrompts.withTrainingFormat(task, prompts, enc.textTemplate());
             }
-            ZeroShotClassifier zs = new ZeroShotClassifier(enc, prompts);
+            ZeroShotClassifier zs = new ZeroShotClassifier(enc, prompts, aggregation);
             List<ZeroShotClassifier.Prediction> preds = zs.classify(images);
             ObjectMapper om = new ObjectMapper();
             ObjectNode json = om.createObjectNode();

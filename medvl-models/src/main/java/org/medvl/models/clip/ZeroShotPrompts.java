@@ -121,6 +121,16 @@ public final class ZeroShotPrompts {
         return out;
     }
 
+    /** The aggregation a command-line value names ("mean" or "sum", any case). */
+    public static ZeroShotClassifier.Aggregation aggregation(String name) {
+        for (ZeroShotClassifier.Aggregation a : ZeroShotClassifier.Aggregation.values()) {
+            if (a.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return a;
+            }
+        }
+        throw new MedvlException("--prompt-aggregation must be mean or sum, got \"" + name + "\"");
+    }
+
     /** The class a record's label belongs to, or null when it is outside the task's classes (e.g. "3D"). */
     public static String classOf(Map<String, List<String>> task, String label) {
         if (label == null) {
