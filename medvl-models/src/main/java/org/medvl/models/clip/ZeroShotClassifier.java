@@ -53,10 +53,7 @@ public final class ZeroShotClassifier {
         for (int c = 0; c < classes.size(); c++) {
             float[][] e = encoder.embedTexts(prompts.get(classes.get(c)));
             if (aggregation == Aggregation.SUM) {
-                for (int p = 0; p < e.length; p++) {
-                    e[p] = normalize(e[p]);
-                }
-                classEmbeddings[c] = e;
+                classEmbeddings[c] = e; // already unit vectors (ClipEncoder's contract)
                 continue;
             }
             float[] mean = new float[e[0].length];
