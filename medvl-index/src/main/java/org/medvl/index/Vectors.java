@@ -1,6 +1,7 @@
 package org.medvl.index;
 
 import org.medvl.core.MedvlException;
+import org.medvl.core.vector.UnitVectors;
 
 /** Checks and normalises embeddings before they reach Lucene, whose dot-product similarity assumes unit length. */
 final class Vectors {
@@ -26,11 +27,6 @@ final class Vectors {
         if (sum == 0) {
             throw new MedvlException(what + ": embedding is all zeros");
         }
-        float inv = (float) (1 / Math.sqrt(sum));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inv;
-        }
-        return out;
+        return UnitVectors.normalised(v);
     }
 }

@@ -213,12 +213,24 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         if (images.isEmpty()) {
             return;
         }
-        double acc = new ZeroShotClassifier(enc, prompts, aggregation).accuracy(images, truth);
+        List<ZeroShotClassifier.Prediction> predicted = new ZeroShotClassifier(enc, prompts, aggregation)
+                .classify(images);
+        // Confusion counts (truth -> predicted): accuracy alone hides which class the errors fall into.
+        Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
+        int hits = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            String label = predicted.get(i).label();
+            hits += label.equalsIgnoreCase(truth.get(i)) ? 1 : 0;
+            confusion.computeIfAbsent(truth.get(i), k -> new LinkedHashMap<>()).merge(label, 1, Integer::sum);
+        }
+        double acc = (double) hits / truth.size();
         double majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / (double) images.size();
         results.put("zeroshot_" + task + "_accuracy", acc);
         results.put("zeroshot_" + task + "_majority_baseline", majority);
         results.put("zeroshot_" + task + "_images", images.size());
+        results.put("zeroshot_" + task + "_confusion", confusion);
         out.printf("zero-shot %-8s accuracy %.4f on %d images %s (majority class %.4f, chance %.4f)%n", task,
                 acc, images.size(), counts, majority, 1.0 / prompts.size());
+        out.printf("  %s confusion, truth -> predicted: %s%n", task, confusion);
     }
 }

@@ -2,6 +2,7 @@ package org.medvl.index.bench;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.medvl.core.vector.UnitVectors;
 
 /**
  * Seeded unit vectors that look like embeddings rather than uniform noise: they fall into clusters, and within a
@@ -70,7 +71,7 @@ public final class ClusteredVectors {
         for (int d = 0; d < dim; d++) {
             v[d] += (float) (r.nextGaussian() * n);
         }
-        return normalise(v);
+        return UnitVectors.normaliseInPlace(v);
     }
 
     /** {@code count} vectors of one stream, generated in parallel. */
@@ -84,18 +85,6 @@ public final class ClusteredVectors {
         float[] v = new float[dim];
         for (int d = 0; d < dim; d++) {
             v[d] = (float) (r.nextGaussian() * sd);
-        }
-        return v;
-    }
-
-    static float[] normalise(float[] v) {
-        double s = 0;
-        for (float x : v) {
-            s += (double) x * x;
-        }
-        float inv = (float) (1 / Math.sqrt(s));
-        for (int d = 0; d < v.length; d++) {
-            v[d] *= inv;
         }
         return v;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.medvl.core.vector.UnitVectors;
 import org.medvl.models.api.ImageEmbedder;
 import org.medvl.models.api.ZeroShotClassifier;
 import org.medvl.models.api.Softmax;
@@ -79,20 +80,7 @@ public final class ClipAdapter implements ImageEmbedder, ZeroShotClassifier {
             return cached;
         }
         float[][] e = encoder.embedTexts(TEMPLATES.stream().map(t -> t.replace("{}", label)).toList());
-        float[] mean = new float[e[0].length];
-        for (float[] row : e) {
-            for (int d = 0; d < mean.length; d++) {
-                mean[d] += row[d];
-            }
-        }
-        double norm = 0;
-        for (float v : mean) {
-            norm += v * v;
-        }
-        float inv = (float) (1 / Math.max(1e-12, Math.sqrt(norm)));
-        for (int d = 0; d < mean.length; d++) {
-            mean[d] *= inv;
-        }
+        float[] mean = UnitVectors.meanDirection(e);
         if (labelCache.size() >= CACHE_LIMIT) {
             labelCache.clear(); // labels are free text: keep the cache bounded
         }

@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.medvl.core.vector.UnitVectors;
 import org.medvl.models.tokenizer.TokenBatch;
 import org.medvl.models.tokenizer.WordPieceTokenizer;
 import org.medvl.models.train.AugmentConfig;
@@ -81,14 +82,7 @@ public final class DjlClipEncoder implements ClipEncoder {
         }
         if (imageViews > 1) {
             for (float[] row : sum) {
-                double norm = 0;
-                for (float x : row) {
-                    norm += x * x;
-                }
-                float inv = (float) (1 / Math.sqrt(Math.max(norm, 1e-24)));
-                for (int j = 0; j < row.length; j++) {
-                    row[j] *= inv;
-                }
+                UnitVectors.normaliseInPlace(row);
             }
         }
         return sum;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medvl.core.vector.UnitVectors;
 
 /**
  * Zero-shot classification from text prompts (Radford et al. 2021). With {@link Aggregation#MEAN} each class is the
@@ -56,13 +57,7 @@ public final class ZeroShotClassifier {
                 classEmbeddings[c] = e; // already unit vectors (ClipEncoder's contract)
                 continue;
             }
-            float[] mean = new float[e[0].length];
-            for (float[] row : e) {
-                for (int d = 0; d < mean.length; d++) {
-                    mean[d] += row[d];
-                }
-            }
-            classEmbeddings[c] = new float[][] {normalize(mean)};
+            classEmbeddings[c] = new float[][] {UnitVectors.meanDirection(e)};
         }
     }
 
@@ -140,18 +135,5 @@ public final class ZeroShotClassifier {
             sum += Math.exp(x - max);
         }
         return max + Math.log(sum);
-    }
-
-    static float[] normalize(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = (float) (1 / Math.max(1e-12, Math.sqrt(n)));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inv;
-        }
-        return out;
     }
 }

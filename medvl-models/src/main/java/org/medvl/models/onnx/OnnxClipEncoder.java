@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.medvl.core.MedvlException;
+import org.medvl.core.vector.UnitVectors;
 import org.medvl.models.clip.ClipEncoder;
 import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.PipelineImages;
@@ -145,15 +146,7 @@ public final class OnnxClipEncoder implements ClipEncoder {
             float[][] e = (float[][]) r.get(0).getValue();
             List<float[]> out = new ArrayList<>(e.length);
             for (float[] row : e) {
-                double n = 0;
-                for (float v : row) {
-                    n += v * v;
-                }
-                float inv = (float) (1 / Math.max(1e-12, Math.sqrt(n)));
-                for (int d = 0; d < row.length; d++) {
-                    row[d] *= inv;
-                }
-                out.add(row);
+                out.add(UnitVectors.normaliseInPlace(row));
             }
             return out;
         }

@@ -3,6 +3,7 @@ package org.medvl.models.report.baseline;
 import java.nio.file.Path;
 import java.util.List;
 import org.medvl.core.MedvlException;
+import org.medvl.core.vector.UnitVectors;
 import org.medvl.models.api.ImageEmbedder;
 
 /** One vector per study: the mean of its images' embeddings, L2-normalised again (views count equally). */
@@ -25,23 +26,7 @@ final class StudyEmbedding {
                 sum[i] += e[i];
             }
         }
-        return normalise(sum);
-    }
-
-    static float[] normalise(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        norm = Math.sqrt(norm);
-        if (norm == 0 || !Double.isFinite(norm)) {
-            return v; // an all-zero embedding stays zero: it ties with everything and the first training study wins
-        }
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] / norm);
-        }
-        return out;
+        return UnitVectors.normaliseInPlace(sum); // an all-zero sum stays zero: it ties and the first study wins
     }
 
     static double dot(float[] a, float[] b) {

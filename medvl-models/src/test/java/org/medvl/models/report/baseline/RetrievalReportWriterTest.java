@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.medvl.core.vector.UnitVectors;
 import org.medvl.models.api.ImageEmbedder;
 
 class RetrievalReportWriterTest {
@@ -34,7 +35,7 @@ class RetrievalReportWriterTest {
         @Override
         public float[] embedImage(Path image) {
             asked.add(image.toString());
-            return StudyEmbedding.normalise(table.get(image.toString()));
+            return UnitVectors.normalised(table.get(image.toString()));
         }
 
         @Override
