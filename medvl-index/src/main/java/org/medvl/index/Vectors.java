@@ -1,7 +1,6 @@
 package org.medvl.index;
 
 import org.medvl.core.MedvlException;
-import org.medvl.core.vector.UnitVectors;
 
 /** Checks and normalises embeddings before they reach Lucene, whose dot-product similarity assumes unit length. */
 final class Vectors {
@@ -27,6 +26,12 @@ final class Vectors {
         if (sum == 0) {
             throw new MedvlException(what + ": embedding is all zeros");
         }
-        return UnitVectors.normalised(v);
+        // Scaled here rather than by UnitVectors: the check loop has the squared norm already (hot path of indexing).
+        float inv = (float) (1 / Math.sqrt(sum));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * inv;
+        }
+        return out;
     }
 }

@@ -217,13 +217,11 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                 .classify(images);
         // Confusion counts (truth -> predicted): accuracy alone hides which class the errors fall into.
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
-        int hits = 0;
         for (int i = 0; i < truth.size(); i++) {
-            String label = predicted.get(i).label();
-            hits += label.equalsIgnoreCase(truth.get(i)) ? 1 : 0;
-            confusion.computeIfAbsent(truth.get(i), k -> new LinkedHashMap<>()).merge(label, 1, Integer::sum);
+            confusion.computeIfAbsent(truth.get(i), k -> new LinkedHashMap<>())
+                    .merge(predicted.get(i).label(), 1, Integer::sum);
         }
-        double acc = (double) hits / truth.size();
+        double acc = ZeroShotClassifier.accuracyOf(predicted, truth);
         double majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / (double) images.size();
         results.put("zeroshot_" + task + "_accuracy", acc);
         results.put("zeroshot_" + task + "_majority_baseline", majority);

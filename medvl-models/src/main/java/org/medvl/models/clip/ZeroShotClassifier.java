@@ -105,7 +105,11 @@ public final class ZeroShotClassifier {
 
     /** Accuracy against {@code truth} (class names compared ignoring case). */
     public double accuracy(List<Path> images, List<String> truth) {
-        List<Prediction> p = classify(images);
+        return accuracyOf(classify(images), truth);
+    }
+
+    /** Accuracy of predictions already made against {@code truth} (class names compared ignoring case). */
+    public static double accuracyOf(List<Prediction> p, List<String> truth) {
         int hit = 0;
         for (int i = 0; i < p.size(); i++) {
             if (p.get(i).label().equalsIgnoreCase(truth.get(i))) {
