@@ -94,6 +94,12 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             description = "Inverse temperature of the querybank normalisation (default ${DEFAULT-VALUE}, as published)")
     double queryBankBeta;
 
+    @Option(names = "--calibrate-on", paramLabel = "NAME:PATH#split",
+            description = "Also score zero-shot with prior calibration: one logit offset per class fitted on these "
+                    + "labelled pairs (e.g. the training split; pairs of any evaluated case are left out), printed "
+                    + "next to the uncalibrated scores")
+    String calibrateOn;
+
     @Option(names = "--out", description = "Write all scores as JSON to this file")
     Path outFile;
 
@@ -113,7 +119,9 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         if (heldOut > 0) {
             examples = CaseHoldout.split(examples, ClipExample::id, heldOut, seed).validation();
         }
-        List<ClipExample> bank = queryBank == null ? null : bankPairs(examples);
+        List<ClipExample> bank = queryBank == null ? null : pairsWithout(queryBank, "--query-bank", examples);
+        List<ClipExample> calibration = calibrateOn == null ? null
+                : pairsWithout(calibrateOn, "--calibrate-on", examples);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("data", data);
@@ -164,7 +172,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             for (String task : List.of("modality", "plane")) {
                 zeroShot(out, enc, examples, task,
                         ZeroShotPrompts.withTrainingFormat(task, prompts.get(task), trainingFormat), aggregation,
-                        results);
+                        calibration, results);
             }
         }
         if (outFile != null) {
@@ -184,51 +192,95 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         }
     }
 
-    /** The bank's pairs without any case that is evaluated, so no evaluated case informs its own scores. */
-    private List<ClipExample> bankPairs(List<ClipExample> evaluated) {
+    /** The pairs of {@code source} without any case that is evaluated, so no evaluated case informs its own scores. */
+    private static List<ClipExample> pairsWithout(String source, String option, List<ClipExample> evaluated) {
         Set<String> cases = evaluated.stream().map(ClipExample::id).collect(Collectors.toSet());
-        List<ClipExample> all = ClipData.load(queryBank, 0);
-        List<ClipExample> bank = all.stream().filter(e -> !cases.contains(e.id())).toList();
-        if (bank.isEmpty()) {
-            throw new MedvlException("--query-bank " + queryBank + ": none of its " + all.size()
+        List<ClipExample> all = ClipData.load(source, 0);
+        List<ClipExample> kept = all.stream().filter(e -> !cases.contains(e.id())).toList();
+        if (kept.isEmpty()) {
+            throw new MedvlException(option + " " + source + ": none of its " + all.size()
                     + " pairs is left once the evaluated cases are removed; pass the training split");
         }
-        return bank;
+        return kept;
+    }
+
+    /** The images of {@code examples} with a class of {@code prompts} for {@code task}, and those classes. */
+    private record Labelled(List<Path> images, List<String> truth) {
+        static Labelled of(List<ClipExample> examples, String task, Map<String, List<String>> prompts) {
+            List<Path> images = new ArrayList<>();
+            List<String> truth = new ArrayList<>();
+            for (ClipExample e : examples) {
+                String c = ZeroShotPrompts.classOf(prompts, task.equals("modality") ? e.modality() : e.plane());
+                if (c != null) {
+                    images.add(e.image());
+                    truth.add(c);
+                }
+            }
+            return new Labelled(images, truth);
+        }
     }
 
     private static void zeroShot(PrintWriter out, ClipEncoder enc, List<ClipExample> examples, String task,
                                  Map<String, List<String>> prompts, ZeroShotClassifier.Aggregation aggregation,
-                                 Map<String, Object> results) {
-        List<Path> images = new ArrayList<>();
-        List<String> truth = new ArrayList<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ClipExample e : examples) {
-            String c = ZeroShotPrompts.classOf(prompts, task.equals("modality") ? e.modality() : e.plane());
-            if (c != null) {
-                images.add(e.image());
-                truth.add(c);
-                counts.merge(c, 1, Integer::sum);
-            }
-        }
-        if (images.isEmpty()) {
+                                 List<ClipExample> calibration, Map<String, Object> results) {
+        Labelled scored = Labelled.of(examples, task, prompts);
+        if (scored.images().isEmpty()) {
             return;
         }
-        List<ZeroShotClassifier.Prediction> predicted = new ZeroShotClassifier(enc, prompts, aggregation)
-                .classify(images);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        scored.truth().forEach(c -> counts.merge(c, 1, Integer::sum));
+        ZeroShotClassifier classifier = new ZeroShotClassifier(enc, prompts, aggregation);
+        double[][] logits = classifier.logits(scored.images());
+        double majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0)
+                / (double) scored.images().size();
+        results.put("zeroshot_" + task + "_majority_baseline", majority);
+        results.put("zeroshot_" + task + "_images", scored.images().size());
+        String key = "zeroshot_" + task;
+        report(out, task, "", classifier.predict(logits), scored.truth(), key, results);
+        out.printf("  (%d images %s, majority class %.4f, chance %.4f)%n", scored.images().size(), counts, majority,
+                1.0 / prompts.size());
+        if (calibration == null) {
+            return;
+        }
+        Labelled fit = Labelled.of(calibration, task, prompts);
+        Map<String, Object> c = new LinkedHashMap<>();
+        results.put(key + "_calibrated", c);
+        List<String> missing = prompts.keySet().stream().filter(k -> !fit.truth().contains(k)).toList();
+        if (!missing.isEmpty()) {
+            // An offset cannot be fitted for a class the calibration pairs never show: report it, score the rest.
+            String why = "no calibration pair of class " + String.join(", ", missing);
+            c.put("skipped", why);
+            out.printf("zero-shot %-8s not calibrated: %s%n", task, why);
+            return;
+        }
+        ZeroShotClassifier calibrated = classifier.calibrated(classifier.logits(fit.images()), fit.truth());
+        c.put("fitted_on", fit.images().size());
+        c.put("offsets", calibrated.offsets());
+        report(out, task, " calibrated", calibrated.predict(logits), scored.truth(), null, c);
+        out.printf("  (offsets %s fitted on %d calibration images)%n", rounded(calibrated.offsets()),
+                fit.images().size());
+    }
+
+    /** Prints and stores accuracy and confusion counts under {@code prefix} (or plain keys when it is null). */
+    private static void report(PrintWriter out, String task, String label, List<ZeroShotClassifier.Prediction> p,
+                               List<String> truth, String prefix, Map<String, Object> results) {
         // Confusion counts (truth -> predicted): accuracy alone hides which class the errors fall into.
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
         for (int i = 0; i < truth.size(); i++) {
-            confusion.computeIfAbsent(truth.get(i), k -> new LinkedHashMap<>())
-                    .merge(predicted.get(i).label(), 1, Integer::sum);
+            confusion.computeIfAbsent(truth.get(i), k -> new LinkedHashMap<>()).merge(p.get(i).label(), 1,
+                    Integer::sum);
         }
-        double acc = ZeroShotClassifier.accuracyOf(predicted, truth);
-        double majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0) / (double) images.size();
-        results.put("zeroshot_" + task + "_accuracy", acc);
-        results.put("zeroshot_" + task + "_majority_baseline", majority);
-        results.put("zeroshot_" + task + "_images", images.size());
-        results.put("zeroshot_" + task + "_confusion", confusion);
-        out.printf("zero-shot %-8s accuracy %.4f on %d images %s (majority class %.4f, chance %.4f)%n", task,
-                acc, images.size(), counts, majority, 1.0 / prompts.size());
-        out.printf("  %s confusion, truth -> predicted: %s%n", task, confusion);
+        double acc = ZeroShotClassifier.accuracyOf(p, truth);
+        String k = prefix == null ? "" : prefix + "_";
+        results.put(k + "accuracy", acc);
+        results.put(k + "confusion", confusion);
+        out.printf("zero-shot %-8s%s accuracy %.4f%n", task, label, acc);
+        out.printf("  %s%s confusion, truth -> predicted: %s%n", task, label, confusion);
+    }
+
+    private static Map<String, String> rounded(Map<String, Double> offsets) {
+        Map<String, String> m = new LinkedHashMap<>();
+        offsets.forEach((c, v) -> m.put(c, String.format(Locale.ROOT, "%+.3f", v)));
+        return m;
     }
 }

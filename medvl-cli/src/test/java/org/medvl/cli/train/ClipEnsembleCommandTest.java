@@ -80,6 +80,24 @@ class ClipEnsembleCommandTest {
         JsonNode grouped = n.get("identical_texts_matched");
         assertTrue(grouped.get("distinct_texts").asInt() <= s.get("pairs").asInt(), grouped.toString());
         assertTrue(grouped.has("random_text_to_image_R@10") && grouped.has("text_to_image_MRR"), grouped.toString());
+
+        // prior calibration: offsets fitted on the training split less the evaluated cases; plain scores unchanged
+        Path calibratedScores = dir.resolve("scores-cal.json");
+        CommandRun cal = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
+                "medpix-2.0:" + root + "#train", "--held-out", "0.25", "--seed", "7", "--calibrate-on",
+                "medpix-2.0:" + root + "#train", "--out", calibratedScores.toString());
+        assertEquals(0, cal.code(), cal.err());
+        JsonNode withCal = JsonLines.MAPPER.readTree(calibratedScores.toFile());
+        assertEquals(s.get("zeroshot_modality_accuracy"), withCal.get("zeroshot_modality_accuracy"));
+        JsonNode modality = withCal.get("zeroshot_modality_calibrated");
+        assertEquals(24 - s.get("pairs").asInt(), modality.get("fitted_on").asInt());
+        JsonNode offsets = modality.get("offsets");
+        assertEquals(0, offsets.get("CT").asDouble() + offsets.get("MR").asDouble(), 1e-9);
+        assertTrue(modality.get("accuracy").isNumber() && modality.has("confusion"), modality.toString());
+        assertTrue(cal.out().contains("zero-shot modality calibrated accuracy"), cal.out());
+        // every fixture image is axial: no offset can be fitted for coronal or sagittal, so plane is left as it was
+        assertEquals("no calibration pair of class Coronal, Sagittal",
+                withCal.get("zeroshot_plane_calibrated").get("skipped").asText());
         CommandRun noBank = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
                 "medpix-2.0:" + root + "#train", "--query-bank", "medpix-2.0:" + root + "#train");
         assertEquals(1, noBank.code());

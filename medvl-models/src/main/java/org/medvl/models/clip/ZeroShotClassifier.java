@@ -2,10 +2,12 @@ package org.medvl.models.clip;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medvl.core.vector.UnitVectors;
+import org.medvl.models.api.Softmax;
 
 /**
  * Zero-shot classification from text prompts (Radford et al. 2021). With {@link Aggregation#MEAN} each class is the
@@ -37,6 +39,8 @@ public final class ZeroShotClassifier {
     private final List<String> classes;
     /** Per class, its embeddings: one (the mean) for MEAN, one per prompt for SUM. */
     private final float[][][] classEmbeddings;
+    /** Per class, a logit offset added before the softmax: zero until {@link #calibrated} fits them. */
+    private final double[] offsets;
 
     /** Mean-aggregated prompt ensembles. @param prompts each class's prompts, in class order */
     public ZeroShotClassifier(ClipEncoder encoder, Map<String, List<String>> prompts) {
@@ -59,6 +63,14 @@ public final class ZeroShotClassifier {
             }
             classEmbeddings[c] = new float[][] {UnitVectors.meanDirection(e)};
         }
+        this.offsets = new double[classes.size()];
+    }
+
+    private ZeroShotClassifier(ZeroShotClassifier base, double[] offsets) {
+        this.encoder = base.encoder;
+        this.classes = base.classes;
+        this.classEmbeddings = base.classEmbeddings;
+        this.offsets = offsets;
     }
 
     /** Prompts from templates with a "{}" slot for the class name, e.g. "a {} scan". */
@@ -74,33 +86,94 @@ public final class ZeroShotClassifier {
         return classes;
     }
 
-    public List<Prediction> classify(List<Path> images) {
-        float[][] emb = encoder.embedImages(images);
+    /** Each class's logit offset (all zero unless this classifier came from {@link #calibrated}). */
+    public Map<String, Double> offsets() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            m.put(classes.get(c), offsets[c]);
+        }
+        return m;
+    }
+
+    /**
+     * This classifier with per-class logit offsets fitted on labelled images ({@link PriorCalibration}): fit them on
+     * cases the evaluation never scores, e.g. the training split when scoring dev.
+     *
+     * @param logits the uncalibrated {@link #logitsOf logits} of the calibration images
+     * @param truth each image's class, compared with the class names ignoring case; every class needs an image
+     */
+    public ZeroShotClassifier calibrated(double[][] logits, List<String> truth) {
+        if (logits.length != truth.size()) {
+            throw new IllegalArgumentException(logits.length + " calibration images but " + truth.size() + " labels");
+        }
+        int[] labels = new int[truth.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = indexOf(truth.get(i));
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("label '" + truth.get(i) + "' of calibration image " + (i + 1)
+                        + " is none of the classes " + classes);
+            }
+        }
+        for (int c = 0; c < classes.size(); c++) {
+            final int k = c;
+            if (Arrays.stream(labels).noneMatch(l -> l == k)) {
+                throw new IllegalArgumentException("no calibration image of class " + classes.get(c)
+                        + "; every class needs at least one");
+            }
+        }
+        return new ZeroShotClassifier(this, PriorCalibration.fit(logits, labels));
+    }
+
+    /** The uncalibrated class logits of each image (the model's logit scale times the similarities). */
+    public double[][] logits(List<Path> images) {
+        return logitsOf(encoder.embedImages(images));
+    }
+
+    /** Like {@link #logits} for images already embedded by this classifier's encoder (so they embed only once). */
+    public double[][] logitsOf(float[][] imageEmbeddings) {
         float scale = encoder.logitScale();
-        List<Prediction> out = new ArrayList<>(emb.length);
-        for (float[] e : emb) {
-            double[] logits = new double[classes.size()];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < logits.length; c++) {
-                logits[c] = logSumExp(scale, e, classEmbeddings[c]);
-                max = Math.max(max, logits[c]);
+        double[][] out = new double[imageEmbeddings.length][classes.size()];
+        for (int i = 0; i < imageEmbeddings.length; i++) {
+            for (int c = 0; c < classes.size(); c++) {
+                out[i][c] = logSumExp(scale, imageEmbeddings[i], classEmbeddings[c]);
             }
-            double sum = 0;
-            for (int c = 0; c < logits.length; c++) {
-                logits[c] = Math.exp(logits[c] - max);
-                sum += logits[c];
+        }
+        return out;
+    }
+
+    public List<Prediction> classify(List<Path> images) {
+        return predict(logits(images));
+    }
+
+    /** Predictions from uncalibrated logits (this classifier's offsets are added; the array is left as it was). */
+    public List<Prediction> predict(double[][] logits) {
+        List<Prediction> out = new ArrayList<>(logits.length);
+        double[] row = new double[classes.size()];
+        for (double[] l : logits) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = l[c] + offsets[c];
             }
+            double[] p = Softmax.probabilities(row);
             Map<String, Double> probs = new LinkedHashMap<>();
             int best = 0;
-            for (int c = 0; c < logits.length; c++) {
-                probs.put(classes.get(c), logits[c] / sum);
-                if (logits[c] > logits[best]) {
+            for (int c = 0; c < p.length; c++) {
+                probs.put(classes.get(c), p[c]);
+                if (p[c] > p[best]) {
                     best = c;
                 }
             }
-            out.add(new Prediction(classes.get(best), logits[best] / sum, probs));
+            out.add(new Prediction(classes.get(best), p[best], probs));
         }
         return out;
+    }
+
+    private int indexOf(String label) {
+        for (int c = 0; c < classes.size(); c++) {
+            if (classes.get(c).equalsIgnoreCase(label)) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /** Accuracy against {@code truth} (class names compared ignoring case). */

@@ -2,6 +2,7 @@ package org.medvl.models.clip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,7 +41,8 @@ class ZeroShotClassifierTest {
             "a2", new float[] {0, 1, 0},
             "b1", new float[] {0.8f, 0, 0.6f},
             "b2", new float[] {0.8f, 0, -0.6f},
-            "x", new float[] {1, 0, 0}), 10);
+            "x", new float[] {1, 0, 0},
+            "y", new float[] {0.8f, 0, 0.6f}), 10);
 
     private static Map<String, List<String>> prompts() {
         Map<String, List<String>> p = new LinkedHashMap<>();
@@ -68,6 +70,32 @@ class ZeroShotClassifierTest {
         double b = 2 * Math.exp(8);
         assertEquals(a / (a + b), p.probabilities().get("A"), 1e-6);
         assertEquals(b / (a + b), p.probabilities().get("B"), 1e-6);
+    }
+
+    @Test
+    void calibrationFitsOffsetsSoTheMeanProbabilityOfEachClassIsItsShare() {
+        ZeroShotClassifier plain = new ZeroShotClassifier(TABLE, prompts());
+        assertEquals(Map.of("A", 0.0, "B", 0.0), plain.offsets());
+        List<Path> images = List.of(Path.of("x"), Path.of("y"));
+        // both lean to B, x by 2.93 logits and y by 2.34, so calibrating on x = B, y = A moves the odds to A
+        ZeroShotClassifier calibrated = plain.calibrated(plain.logits(images), List.of("b", "A"));
+        assertTrue(calibrated.offsets().get("A") > 0);
+        assertEquals(0, calibrated.offsets().get("A") + calibrated.offsets().get("B"), 1e-9);
+        var p = calibrated.classify(images);
+        assertEquals(0.5, (p.get(0).probabilities().get("A") + p.get(1).probabilities().get("A")) / 2, 1e-7);
+        assertEquals(List.of("B", "A"), p.stream().map(ZeroShotClassifier.Prediction::label).toList());
+        assertEquals("B", plain.classify(images).get(1).label(), "the plain classifier is left as it was");
+    }
+
+    @Test
+    void calibrationNamesALabelThatIsNoClass() {
+        ZeroShotClassifier plain = new ZeroShotClassifier(TABLE, prompts());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> plain.calibrated(plain.logits(List.of(Path.of("x"), Path.of("y"))), List.of("A", "C")));
+        assertEquals("label 'C' of calibration image 2 is none of the classes [A, B]", e.getMessage());
+        var missing = assertThrows(IllegalArgumentException.class,
+                () -> plain.calibrated(plain.logits(List.of(Path.of("x"))), List.of("A")));
+        assertEquals("no calibration image of class B; every class needs at least one", missing.getMessage());
     }
 
     @Test
