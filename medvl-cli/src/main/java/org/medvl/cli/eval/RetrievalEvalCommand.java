@@ -3,7 +3,6 @@ package org.medvl.cli.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.medvl.models.clip.ClipEncoders;
 import org.medvl.models.clip.ClipExample;
 import org.medvl.models.clip.RetrievalScores;
 import org.medvl.models.clip.ZeroShotClassifier;
+import org.medvl.models.clip.ZeroShotOffsets;
 import org.medvl.models.clip.ZeroShotPrompts;
 import org.medvl.models.train.CaseHoldout;
 import picocli.CommandLine.Command;
@@ -100,6 +100,17 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                     + "next to the uncalibrated scores")
     String calibrateOn;
 
+    @Option(names = "--offsets", paramLabel = "FILE",
+            description = "Also score zero-shot with these per-class logit offsets, as --fit-offsets-out writes them "
+                    + "({\"modality\": {\"CT\": 0.1, \"MR\": -0.1}, ...}), e.g. fitted on a validation split")
+    Path offsetsFile;
+
+    @Option(names = "--fit-offsets-out", paramLabel = "FILE",
+            description = "Fit per-class logit offsets on the evaluated pairs themselves (maximum likelihood) and "
+                    + "write them to FILE for --offsets on another split; use a validation split, never the split "
+                    + "you report, since the scores they give here are in-sample")
+    Path fitOffsetsOut;
+
     @Option(names = "--out", description = "Write all scores as JSON to this file")
     Path outFile;
 
@@ -120,8 +131,12 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             examples = CaseHoldout.split(examples, ClipExample::id, heldOut, seed).validation();
         }
         List<ClipExample> bank = queryBank == null ? null : pairsWithout(queryBank, "--query-bank", examples);
-        List<ClipExample> calibration = calibrateOn == null ? null
-                : pairsWithout(calibrateOn, "--calibrate-on", examples);
+        if (calibrateOn != null && offsetsFile != null) {
+            throw new MedvlException("give either --calibrate-on or --offsets, not both");
+        }
+        ZeroShotScoring.Calibration calibration = new ZeroShotScoring.Calibration(
+                calibrateOn == null ? null : pairsWithout(calibrateOn, "--calibrate-on", examples),
+                offsetsFile == null ? null : ZeroShotOffsets.read(offsetsFile), fitOffsetsOut != null);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("data", data);
@@ -169,10 +184,14 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                 print(out, "with querybank normalisation (" + bank.size() + " bank pairs, beta " + queryBankBeta
                         + "):", q);
             }
+            ZeroShotScoring zeroShot = new ZeroShotScoring(out, enc, aggregation, calibration);
             for (String task : List.of("modality", "plane")) {
-                zeroShot(out, enc, examples, task,
-                        ZeroShotPrompts.withTrainingFormat(task, prompts.get(task), trainingFormat), aggregation,
-                        calibration, results);
+                zeroShot.score(examples, task, ZeroShotPrompts.withTrainingFormat(task, prompts.get(task),
+                        trainingFormat), results);
+            }
+            if (fitOffsetsOut != null) {
+                ZeroShotOffsets.write(fitOffsetsOut, zeroShot.fittedHere());
+                out.println("offsets: " + fitOffsetsOut);
             }
         }
         if (outFile != null) {
@@ -202,85 +221,5 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                     + " pairs is left once the evaluated cases are removed; pass the training split");
         }
         return kept;
-    }
-
-    /** The images of {@code examples} with a class of {@code prompts} for {@code task}, and those classes. */
-    private record Labelled(List<Path> images, List<String> truth) {
-        static Labelled of(List<ClipExample> examples, String task, Map<String, List<String>> prompts) {
-            List<Path> images = new ArrayList<>();
-            List<String> truth = new ArrayList<>();
-            for (ClipExample e : examples) {
-                String c = ZeroShotPrompts.classOf(prompts, task.equals("modality") ? e.modality() : e.plane());
-                if (c != null) {
-                    images.add(e.image());
-                    truth.add(c);
-                }
-            }
-            return new Labelled(images, truth);
-        }
-    }
-
-    private static void zeroShot(PrintWriter out, ClipEncoder enc, List<ClipExample> examples, String task,
-                                 Map<String, List<String>> prompts, ZeroShotClassifier.Aggregation aggregation,
-                                 List<ClipExample> calibration, Map<String, Object> results) {
-        Labelled scored = Labelled.of(examples, task, prompts);
-        if (scored.images().isEmpty()) {
-            return;
-        }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        scored.truth().forEach(c -> counts.merge(c, 1, Integer::sum));
-        ZeroShotClassifier classifier = new ZeroShotClassifier(enc, prompts, aggregation);
-        double[][] logits = classifier.logits(scored.images());
-        double majority = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0)
-                / (double) scored.images().size();
-        results.put("zeroshot_" + task + "_majority_baseline", majority);
-        results.put("zeroshot_" + task + "_images", scored.images().size());
-        String key = "zeroshot_" + task;
-        report(out, task, "", classifier.predict(logits), scored.truth(), key, results);
-        out.printf("  (%d images %s, majority class %.4f, chance %.4f)%n", scored.images().size(), counts, majority,
-                1.0 / prompts.size());
-        if (calibration == null) {
-            return;
-        }
-        Labelled fit = Labelled.of(calibration, task, prompts);
-        Map<String, Object> c = new LinkedHashMap<>();
-        results.put(key + "_calibrated", c);
-        List<String> missing = prompts.keySet().stream().filter(k -> !fit.truth().contains(k)).toList();
-        if (!missing.isEmpty()) {
-            // An offset cannot be fitted for a class the calibration pairs never show: report it, score the rest.
-            String why = "no calibration pair of class " + String.join(", ", missing);
-            c.put("skipped", why);
-            out.printf("zero-shot %-8s not calibrated: %s%n", task, why);
-            return;
-        }
-        ZeroShotClassifier calibrated = classifier.calibrated(classifier.logits(fit.images()), fit.truth());
-        c.put("fitted_on", fit.images().size());
-        c.put("offsets", calibrated.offsets());
-        report(out, task, " calibrated", calibrated.predict(logits), scored.truth(), null, c);
-        out.printf("  (offsets %s fitted on %d calibration images)%n", rounded(calibrated.offsets()),
-                fit.images().size());
-    }
-
-    /** Prints and stores accuracy and confusion counts under {@code prefix} (or plain keys when it is null). */
-    private static void report(PrintWriter out, String task, String label, List<ZeroShotClassifier.Prediction> p,
-                               List<String> truth, String prefix, Map<String, Object> results) {
-        // Confusion counts (truth -> predicted): accuracy alone hides which class the errors fall into.
-        Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
-        for (int i = 0; i < truth.size(); i++) {
-            confusion.computeIfAbsent(truth.get(i), k -> new LinkedHashMap<>()).merge(p.get(i).label(), 1,
-                    Integer::sum);
-        }
-        double acc = ZeroShotClassifier.accuracyOf(p, truth);
-        String k = prefix == null ? "" : prefix + "_";
-        results.put(k + "accuracy", acc);
-        results.put(k + "confusion", confusion);
-        out.printf("zero-shot %-8s%s accuracy %.4f%n", task, label, acc);
-        out.printf("  %s%s confusion, truth -> predicted: %s%n", task, label, confusion);
-    }
-
-    private static Map<String, String> rounded(Map<String, Double> offsets) {
-        Map<String, String> m = new LinkedHashMap<>();
-        offsets.forEach((c, v) -> m.put(c, String.format(Locale.ROOT, "%+.3f", v)));
-        return m;
     }
 }

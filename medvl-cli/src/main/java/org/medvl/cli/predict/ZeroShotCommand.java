@@ -2,6 +2,7 @@ package org.medvl.cli.predict;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,15 +14,21 @@ import org.medvl.core.io.AtomicFiles;
 import org.medvl.models.clip.ClipEncoder;
 import org.medvl.models.clip.ClipEncoders;
 import org.medvl.models.clip.ZeroShotClassifier;
+import org.medvl.models.clip.ZeroShotOffsets;
 import org.medvl.models.clip.ZeroShotPrompts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code medvl predict zeroshot}: classify images from text prompts with a CLIP-style model. */
 @Command(name = "zeroshot", mixinStandardHelpOptions = true,
         description = "Zero-shot classification of images from text prompts (prompt ensembles)")
 public final class ZeroShotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "A medvl CLIP checkpoint or an ONNX export directory")
     Path model;
 
@@ -58,6 +65,11 @@ public final class ZeroShotCommand implements Callable<Integer> {
                     + "augmentations; medvl checkpoints; default ${DEFAULT-VALUE})")
     int imageViews;
 
+    @Option(names = "--offsets", paramLabel = "FILE",
+            description = "With --task: add that task's per-class logit offsets from this file (as eval retrieval "
+                    + "--fit-offsets-out writes them, fitted on a validation split)")
+    Path offsetsFile;
+
     @Option(names = "--out", description = "Also write the predictions as JSON to this file")
     Path outFile;
 
@@ -70,11 +82,12 @@ public final class ZeroShotCommand implements Callable<Integer> {
                 throw new MedvlException("image " + p + " does not exist");
             }
         }
+        PrintWriter out = spec.commandLine().getOut();
         try (ClipEncoder enc = ClipEncoders.open(model, imageViews)) {
             if (task != null && !noTrainingFormat) {
                 prompts = ZeroShotPrompts.withTrainingFormat(task, prompts, enc.textTemplate());
             }
-            ZeroShotClassifier zs = new ZeroShotClassifier(enc, prompts, aggregation);
+            ZeroShotClassifier zs = withOffsets(new ZeroShotClassifier(enc, prompts, aggregation));
             List<ZeroShotClassifier.Prediction> preds = zs.classify(images);
             ObjectMapper om = new ObjectMapper();
             ObjectNode json = om.createObjectNode();
@@ -82,15 +95,30 @@ public final class ZeroShotCommand implements Callable<Integer> {
                 ZeroShotClassifier.Prediction p = preds.get(i);
                 StringBuilder sb = new StringBuilder();
                 p.probabilities().forEach((c, v) -> sb.append(String.format("  %s %.3f", c, v)));
-                System.out.printf("%s\t%s\t%.3f\t%s%n", images.get(i), p.label(), p.probability(), sb.toString().trim());
+                out.printf("%s\t%s\t%.3f\t%s%n", images.get(i), p.label(), p.probability(), sb.toString().trim());
                 json.set(images.get(i).toString(), om.valueToTree(p));
             }
             if (outFile != null) {
                 AtomicFiles.writeString(outFile, om.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-                System.out.println("predictions: " + outFile);
+                out.println("predictions: " + outFile);
             }
         }
         return 0;
+    }
+
+    private ZeroShotClassifier withOffsets(ZeroShotClassifier zs) {
+        if (offsetsFile == null) {
+            return zs;
+        }
+        Map<String, Double> offsets = ZeroShotOffsets.read(offsetsFile).get(task);
+        if (offsets == null) {
+            throw new MedvlException("offsets file " + offsetsFile + " has no offsets for task " + task);
+        }
+        try {
+            return zs.withOffsets(offsets);
+        } catch (IllegalArgumentException e) {
+            throw new MedvlException("offsets file " + offsetsFile + ": " + task + ": " + e.getMessage());
+        }
     }
 
     private Map<String, List<String>> prompts() {
@@ -106,8 +134,9 @@ public final class ZeroShotCommand implements Callable<Integer> {
             }
             return ZeroShotPrompts.builtIn().get(task);
         }
-        if (promptsFile != null) {
-            throw new MedvlException("--prompts goes with --task (modality or plane)");
+        if (promptsFile != null || offsetsFile != null) {
+            throw new MedvlException((promptsFile != null ? "--prompts" : "--offsets")
+                    + " goes with --task (modality or plane)");
         }
         if (classes == null || classes.isEmpty()) {
             throw new MedvlException("give the classes: --classes CT,MR (or --task modality)");

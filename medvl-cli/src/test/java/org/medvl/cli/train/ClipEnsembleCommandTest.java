@@ -98,6 +98,43 @@ class ClipEnsembleCommandTest {
         // every fixture image is axial: no offset can be fitted for coronal or sagittal, so plane is left as it was
         assertEquals("no calibration pair of class Coronal, Sagittal",
                 withCal.get("zeroshot_plane_calibrated").get("skipped").asText());
+        // offsets fitted in-sample on the held-out cases, then applied from their file to the whole split
+        Path offsetsFile = dir.resolve("offsets.json");
+        CommandRun fit = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
+                "medpix-2.0:" + root + "#train", "--held-out", "0.25", "--seed", "7", "--fit-offsets-out",
+                offsetsFile.toString(), "--out", calibratedScores.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode fitted = JsonLines.MAPPER.readTree(offsetsFile.toFile());
+        assertTrue(fitted.has("modality") && !fitted.has("plane"), "no plane offsets from axial images alone");
+        assertEquals(fitted.get("modality"), JsonLines.MAPPER.readTree(calibratedScores.toFile())
+                .get("zeroshot_modality_fitted_in_sample").get("offsets"));
+        CommandRun apply = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
+                "medpix-2.0:" + root + "#train", "--offsets", offsetsFile.toString(), "--out",
+                calibratedScores.toString());
+        assertEquals(0, apply.code(), apply.err());
+        assertEquals(fitted.get("modality"), JsonLines.MAPPER.readTree(calibratedScores.toFile())
+                .get("zeroshot_modality_with_offsets").get("offsets"));
+        // predict zeroshot applies a task's offsets: a large one on CT outweighs any similarity of a unit vector
+        Path tilted = dir.resolve("tilted.json");
+        Files.writeString(tilted, "{\"modality\": {\"CT\": 500, \"MR\": -500}}");
+        String image = root.resolve("images/MPX101_synpic2.png").toString();
+        CommandRun predicted = CommandRun.of("predict", "zeroshot", "--model", run.resolve("model").toString(),
+                "--task", "modality", "--offsets", tilted.toString(), image);
+        assertEquals(0, predicted.code(), predicted.err());
+        assertTrue(predicted.out().startsWith(image + "\tCT\t1.000"), predicted.out());
+        CommandRun noTask = CommandRun.of("predict", "zeroshot", "--model", run.resolve("model").toString(),
+                "--task", "plane", "--offsets", tilted.toString(), image);
+        assertEquals(1, noTask.code());
+        assertTrue(noTask.err().contains("has no offsets for task plane"), noTask.err());
+        CommandRun classes = CommandRun.of("predict", "zeroshot", "--model", run.resolve("model").toString(),
+                "--classes", "CT,MR", "--offsets", tilted.toString(), image);
+        assertEquals(1, classes.code());
+        assertTrue(classes.err().contains("--offsets goes with --task"), classes.err());
+        CommandRun both = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
+                "medpix-2.0:" + root + "#train", "--offsets", offsetsFile.toString(), "--calibrate-on",
+                "medpix-2.0:" + root + "#train");
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("give either --calibrate-on or --offsets, not both"), both.err());
         CommandRun noBank = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
                 "medpix-2.0:" + root + "#train", "--query-bank", "medpix-2.0:" + root + "#train");
         assertEquals(1, noBank.code());

@@ -3,6 +3,7 @@ package org.medvl.models.clip;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,27 @@ public final class ZeroShotClassifier {
             m.put(classes.get(c), offsets[c]);
         }
         return m;
+    }
+
+    /**
+     * This classifier with the given logit offsets, e.g. read back with {@link ZeroShotOffsets} after a fit on a
+     * validation split.
+     *
+     * @param offsets one per class, keyed by exactly this classifier's class names
+     */
+    public ZeroShotClassifier withOffsets(Map<String, Double> offsets) {
+        if (!offsets.keySet().equals(new HashSet<>(classes))) {
+            throw new IllegalArgumentException("offsets are for the classes " + offsets.keySet() + ", expected "
+                    + classes);
+        }
+        double[] o = new double[classes.size()];
+        for (int c = 0; c < o.length; c++) {
+            o[c] = offsets.get(classes.get(c));
+            if (!Double.isFinite(o[c])) {
+                throw new IllegalArgumentException("offset of " + classes.get(c) + " must be finite, got " + o[c]);
+            }
+        }
+        return new ZeroShotClassifier(this, o);
     }
 
     /**

@@ -88,6 +88,20 @@ class ZeroShotClassifierTest {
     }
 
     @Test
+    void givenOffsetsShiftTheLogitsOfTheirClass() {
+        ZeroShotClassifier plain = new ZeroShotClassifier(TABLE, prompts());
+        // x leans to B by 10 * (1 - sqrt(0.5)) = 2.93 logits; an offset of 3 on A turns it over
+        ZeroShotClassifier shifted = plain.withOffsets(Map.of("A", 3.0, "B", 0.0));
+        var p = shifted.classify(List.of(Path.of("x"))).get(0);
+        assertEquals("A", p.label());
+        double a = Math.exp(10 * Math.sqrt(0.5) + 3);
+        double b = Math.exp(10);
+        assertEquals(a / (a + b), p.probability(), 1e-6);
+        var e = assertThrows(IllegalArgumentException.class, () -> plain.withOffsets(Map.of("A", 1.0)));
+        assertEquals("offsets are for the classes [A], expected [A, B]", e.getMessage());
+    }
+
+    @Test
     void calibrationNamesALabelThatIsNoClass() {
         ZeroShotClassifier plain = new ZeroShotClassifier(TABLE, prompts());
         var e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,44 @@
+package org.medvl.models.clip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medvl.core.MedvlException;
+
+class ZeroShotOffsetsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writtenOffsetsReadBackUnchanged() {
+        Map<String, Map<String, Double>> offsets = new LinkedHashMap<>();
+        offsets.put("modality", Map.of("CT", -0.25, "MR", 0.25));
+        offsets.put("plane", Map.of("Axial", 0.5, "Coronal", -0.125, "Sagittal", -0.375));
+        Path f = dir.resolve("offsets.json");
+        ZeroShotOffsets.write(f, offsets);
+        assertEquals(offsets, ZeroShotOffsets.read(f));
+    }
+
+    @Test
+    void aBadFileIsNamedWithTheFieldAtFault() throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, "{\"modality\": {\"CT\": \"high\", \"MR\": 0}}");
+        var e = assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(f));
+        assertEquals("offsets file " + f + ": modality.CT must be a finite number, got \"high\"", e.getMessage());
+        Files.writeString(f, "[1, 2]");
+        assertTrue(assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(f)).getMessage()
+                .endsWith("expected a JSON object of tasks"));
+        Files.writeString(f, "{\"modality\": {}}");
+        assertTrue(assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(f)).getMessage()
+                .endsWith("modality must be an object of class offsets"));
+        assertTrue(assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(dir.resolve("none.json")))
+                .getMessage().startsWith("offsets file " + dir.resolve("none.json")));
+    }
+}
