@@ -53,6 +53,10 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "512", description = "Pairs to use (default ${DEFAULT-VALUE})")
     int limit;
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Rounds of both modes, interleaved; the ratio reported is their median (default ${DEFAULT-VALUE})")
+    int rounds;
+
     /**
      * Per-image cost of the pipeline next to a bare ImageIO decode of the same files, on this thread, in CPU time
      * (wall time on a shared machine measures the neighbours). Three untimed passes warm the JIT first.
@@ -94,8 +98,8 @@ public final class TrainBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 1 || batchSize < 2 || warmup < 0) {
-            throw new MedvlException("--steps must be >= 1, --batch-size >= 2, --warmup >= 0");
+        if (steps < 1 || batchSize < 2 || warmup < 0 || rounds < 1) {
+            throw new MedvlException("--steps must be >= 1, --batch-size >= 2, --warmup >= 0, --rounds >= 1");
         }
         EngineThreads.set(model.engineThreads);
         List<ClipExample> examples = ClipData.load(data, limit);
@@ -111,14 +115,37 @@ public final class TrainBenchCommand implements Callable<Integer> {
         System.out.printf("pre-decoding %d images for the in-memory reference...%n", files.size());
         InMemoryImages cached = InMemoryImages.cache(pipeline, files);
 
-        double real = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
-        double memory = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
-        System.out.printf("%nCLIP training, %s encoder, %d px, batch %d, %d timed steps, %d loader threads, %d cores%n",
-                config.image().type(), model.imageSize, batchSize, steps, workers,
-                Runtime.getRuntime().availableProcessors());
-        System.out.printf("  real pipeline (decode+resize+augment)   %8.1f images/s%n", real);
-        System.out.printf("  pre-decoded in-memory tensors           %8.1f images/s%n", memory);
-        System.out.printf("  ratio real / in-memory                  %8.3f  (goal >= 0.9)%n", real / memory);
+        System.out.printf("%nCLIP training, %s encoder, %d px, batch %d, %d timed steps x %d rounds, %d loader "
+                        + "threads, %d cores%n", config.image().type(), model.imageSize, batchSize, steps, rounds,
+                workers, Runtime.getRuntime().availableProcessors());
+        // A shared machine's speed drifts over seconds: one long pass of each mode compares two different machines.
+        // Short rounds that alternate the modes (and which goes first) see the same drift, and the median of the
+        // per-round ratios ignores a round a neighbour disturbed.
+        // The process's first training steps also pay for JIT compilation and engine start-up: one untimed round of
+        // both modes first, so that round 1 does not count them against whichever mode runs first.
+        double warmReal = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
+        double warmMemory = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
+        System.out.printf("  warm-up round (not counted): real %8.1f, in-memory %8.1f images/s%n", warmReal,
+                warmMemory);
+        double[] real = new double[rounds];
+        double[] memory = new double[rounds];
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            if (r % 2 == 0) {
+                real[r] = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
+                memory[r] = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
+            } else {
+                memory[r] = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
+                real[r] = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
+            }
+            ratio[r] = real[r] / memory[r];
+            System.out.printf("  round %d: real %8.1f, in-memory %8.1f images/s, ratio %.3f%n", r + 1, real[r],
+                    memory[r], ratio[r]);
+        }
+        System.out.printf("  real pipeline (decode+resize+augment)   %8.1f images/s (median)%n", median(real));
+        System.out.printf("  pre-decoded in-memory tensors           %8.1f images/s (median)%n", median(memory));
+        System.out.printf("  ratio real / in-memory                  %8.3f  (median of %d rounds, goal >= 0.9)%n",
+                median(ratio), rounds);
 
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel m = new ClipModel(config);
@@ -139,5 +166,12 @@ public final class TrainBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

@@ -41,4 +41,16 @@ class ZeroShotOffsetsTest {
         assertTrue(assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(dir.resolve("none.json")))
                 .getMessage().startsWith("offsets file " + dir.resolve("none.json")));
     }
+
+    @Test
+    void theShippedMedpixRecipeOffsetsCoverTheBuiltInClassesAndCentreOnZero() {
+        // docs/recipes/medpix-clip-offsets.json is what the README recipe applies; it must stay loadable.
+        Path shipped = Path.of("..", "docs", "recipes", "medpix-clip-offsets.json");
+        Map<String, Map<String, Double>> offsets = ZeroShotOffsets.read(shipped);
+        assertEquals(ZeroShotPrompts.modality().keySet(), offsets.get("modality").keySet());
+        assertEquals(ZeroShotPrompts.plane().keySet(), offsets.get("plane").keySet());
+        for (Map<String, Double> task : offsets.values()) {
+            assertEquals(0, task.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        }
+    }
 }
