@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
         description = "Image-text retrieval R@1/5/10 (both directions, vs random) and zero-shot modality/plane accuracy")
 public final class RetrievalEvalCommand implements Callable<Integer> {
+    private static final List<String> ZERO_SHOT_TASKS = List.of("modality", "plane");
+
     @Spec
     CommandSpec spec;
 
@@ -136,7 +138,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         }
         ZeroShotScoring.Calibration calibration = new ZeroShotScoring.Calibration(
                 calibrateOn == null ? null : pairsWithout(calibrateOn, "--calibrate-on", examples),
-                offsetsFile == null ? null : ZeroShotOffsets.read(offsetsFile), fitOffsetsOut != null);
+                offsetsFile == null ? null : givenOffsets(offsetsFile), fitOffsetsOut != null);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("data", data);
@@ -185,9 +187,13 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                         + "):", q);
             }
             ZeroShotScoring zeroShot = new ZeroShotScoring(out, enc, aggregation, calibration);
-            for (String task : List.of("modality", "plane")) {
+            for (String task : ZERO_SHOT_TASKS) {
                 zeroShot.score(examples, task, ZeroShotPrompts.withTrainingFormat(task, prompts.get(task),
                         trainingFormat), results);
+            }
+            for (String task : zeroShot.unusedGivenTasks()) {
+                out.printf("offsets for %s in %s not used: no evaluated pair has one of its classes%n", task,
+                        offsetsFile);
             }
             if (fitOffsetsOut != null) {
                 ZeroShotOffsets.write(fitOffsetsOut, zeroShot.fittedHere());
@@ -209,6 +215,18 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             out.printf("  %-22s %.4f  %.4f  %.4f%n", dir.replace('_', ' '), r.get(dir + "_R@1"),
                     r.get(dir + "_R@5"), r.get(dir + "_R@10"));
         }
+    }
+
+    /** The offsets of {@code file}; a task name this command does not score (a typo, say) is an error, not ignored. */
+    private static Map<String, Map<String, Double>> givenOffsets(Path file) {
+        Map<String, Map<String, Double>> offsets = ZeroShotOffsets.read(file);
+        for (String task : offsets.keySet()) {
+            if (!ZERO_SHOT_TASKS.contains(task)) {
+                throw new MedvlException("offsets file " + file + ": unknown task " + task + " (known: "
+                        + String.join(", ", ZERO_SHOT_TASKS) + ")");
+            }
+        }
+        return offsets;
     }
 
     /** The pairs of {@code source} without any case that is evaluated, so no evaluated case informs its own scores. */

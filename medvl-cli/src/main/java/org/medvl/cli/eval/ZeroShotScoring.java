@@ -3,10 +3,12 @@ package org.medvl.cli.eval;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.medvl.core.MedvlException;
 import org.medvl.models.clip.ClipEncoder;
 import org.medvl.models.clip.ClipExample;
@@ -30,6 +32,8 @@ final class ZeroShotScoring {
     private final Calibration calibration;
     /** Offsets fitted on the evaluated pairs, by task, for --fit-offsets-out. */
     private final Map<String, Map<String, Double>> fittedHere = new LinkedHashMap<>();
+    /** Tasks whose given offsets were applied, so the caller can say which went unused. */
+    private final Set<String> appliedGiven = new HashSet<>();
 
     ZeroShotScoring(PrintWriter out, ClipEncoder enc, ZeroShotClassifier.Aggregation aggregation,
                     Calibration calibration) {
@@ -41,6 +45,12 @@ final class ZeroShotScoring {
 
     Map<String, Map<String, Double>> fittedHere() {
         return fittedHere;
+    }
+
+    /** Tasks of the given offsets that no scored pair used, in the file's order. */
+    List<String> unusedGivenTasks() {
+        return calibration.given() == null ? List.of()
+                : calibration.given().keySet().stream().filter(t -> !appliedGiven.contains(t)).toList();
     }
 
     /** Scores {@code task} on the examples that carry one of its classes; nothing when none does. */
@@ -68,6 +78,7 @@ final class ZeroShotScoring {
         if (calibration.given() != null && calibration.given().containsKey(task)) {
             Map<String, Double> offsets = calibration.given().get(task);
             ZeroShotClassifier shifted = withOffsets(classifier, task, offsets);
+            appliedGiven.add(task);
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("offsets", shifted.offsets());
             results.put(key + "_with_offsets", c);

@@ -114,6 +114,13 @@ class ClipEnsembleCommandTest {
         assertEquals(0, apply.code(), apply.err());
         assertEquals(fitted.get("modality"), JsonLines.MAPPER.readTree(calibratedScores.toFile())
                 .get("zeroshot_modality_with_offsets").get("offsets"));
+        // a task name eval retrieval does not score (here a capitalised typo) is an error before any scoring
+        Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, "{\"Modality\": {\"CT\": 0.1, \"MR\": -0.1}}");
+        CommandRun misnamed = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",
+                "medpix-2.0:" + root + "#train", "--offsets", typo.toString());
+        assertEquals(1, misnamed.code());
+        assertTrue(misnamed.err().contains("unknown task Modality (known: modality, plane)"), misnamed.err());
         // predict zeroshot applies a task's offsets: a large one on CT outweighs any similarity of a unit vector
         Path tilted = dir.resolve("tilted.json");
         Files.writeString(tilted, "{\"modality\": {\"CT\": 500, \"MR\": -500}}");
