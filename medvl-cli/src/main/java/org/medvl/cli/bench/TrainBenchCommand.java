@@ -6,8 +6,10 @@ import ai.djl.training.initializer.XavierInitializer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import org.medvl.cli.train.ClipModelOptions;
 import org.medvl.core.MedvlException;
+import org.medvl.core.stats.Median;
 import org.medvl.models.clip.ClipConfig;
 import org.medvl.models.clip.ClipData;
 import org.medvl.models.clip.ClipExample;
@@ -18,6 +20,7 @@ import org.medvl.models.clip.DjlClipEncoder;
 import org.medvl.models.tokenizer.WordPieceTrainer;
 import org.medvl.models.train.AugmentConfig;
 import org.medvl.models.train.EngineThreads;
+import org.medvl.models.train.ImageTensors;
 import org.medvl.models.train.InMemoryImages;
 import org.medvl.models.train.PipelineImages;
 import picocli.CommandLine.Command;
@@ -123,8 +126,11 @@ public final class TrainBenchCommand implements Callable<Integer> {
         // per-round ratios ignores a round a neighbour disturbed.
         // The process's first training steps also pay for JIT compilation and engine start-up: one untimed round of
         // both modes first, so that round 1 does not count them against whichever mode runs first.
-        double warmReal = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
-        double warmMemory = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
+        // A fresh trainer per pass, so every pass starts from the same initial weights and optimizer state.
+        ToDoubleFunction<ImageTensors> pass = images -> new ClipTrainer(config, options, images)
+                .throughput(examples, warmup, steps);
+        double warmReal = pass.applyAsDouble(pipeline);
+        double warmMemory = pass.applyAsDouble(cached);
         System.out.printf("  warm-up round (not counted): real %8.1f, in-memory %8.1f images/s%n", warmReal,
                 warmMemory);
         double[] real = new double[rounds];
@@ -132,20 +138,20 @@ public final class TrainBenchCommand implements Callable<Integer> {
         double[] ratio = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             if (r % 2 == 0) {
-                real[r] = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
-                memory[r] = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
+                real[r] = pass.applyAsDouble(pipeline);
+                memory[r] = pass.applyAsDouble(cached);
             } else {
-                memory[r] = new ClipTrainer(config, options, cached).throughput(examples, warmup, steps);
-                real[r] = new ClipTrainer(config, options, pipeline).throughput(examples, warmup, steps);
+                memory[r] = pass.applyAsDouble(cached);
+                real[r] = pass.applyAsDouble(pipeline);
             }
             ratio[r] = real[r] / memory[r];
             System.out.printf("  round %d: real %8.1f, in-memory %8.1f images/s, ratio %.3f%n", r + 1, real[r],
                     memory[r], ratio[r]);
         }
-        System.out.printf("  real pipeline (decode+resize+augment)   %8.1f images/s (median)%n", median(real));
-        System.out.printf("  pre-decoded in-memory tensors           %8.1f images/s (median)%n", median(memory));
+        System.out.printf("  real pipeline (decode+resize+augment)   %8.1f images/s (median)%n", Median.of(real));
+        System.out.printf("  pre-decoded in-memory tensors           %8.1f images/s (median)%n", Median.of(memory));
         System.out.printf("  ratio real / in-memory                  %8.3f  (median of %d rounds, goal >= 0.9)%n",
-                median(ratio), rounds);
+                Median.of(ratio), rounds);
 
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel m = new ClipModel(config);
@@ -166,12 +172,5 @@ public final class TrainBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

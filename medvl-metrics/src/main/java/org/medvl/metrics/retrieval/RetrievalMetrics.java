@@ -3,6 +3,7 @@ package org.medvl.metrics.retrieval;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.medvl.core.stats.Median;
 
 /**
  * Cross-modal retrieval scores (CLIP / ConVIRT / MedCLIP papers): Recall@1/5/10, mean reciprocal rank and median rank,
@@ -174,9 +175,6 @@ public final class RetrievalMetrics {
             r10 += r <= 10 ? 1 : 0;
             rr += Double.isInfinite(r) ? 0 : 1.0 / r;
         }
-        double[] sorted = ranks.clone();
-        Arrays.sort(sorted);
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-        return new Directional(n, (double) r1 / n, (double) r5 / n, (double) r10 / n, rr / n, median);
+        return new Directional(n, (double) r1 / n, (double) r5 / n, (double) r10 / n, rr / n, Median.of(ranks));
     }
 }

@@ -3,8 +3,8 @@ package org.medvl.spark.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import org.medvl.core.stats.Median;
 
 /**
  * Wall and CPU time of one timed run, and the table both benchmarks print. CPU time is this JVM's: other processes'
@@ -44,14 +44,8 @@ final class BenchClock {
 
     /** Median wall time and, separately, median CPU time of several runs. */
     static Sample median(List<Sample> runs) {
-        return new Sample(median(runs.stream().mapToDouble(Sample::wall).toArray()),
-                median(runs.stream().mapToDouble(Sample::cpu).toArray()));
-    }
-
-    static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return new Sample(Median.of(runs.stream().mapToDouble(Sample::wall).toArray()),
+                Median.of(runs.stream().mapToDouble(Sample::cpu).toArray()));
     }
 
     static String fmt(double s) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.medvl.core.io.AtomicFiles;
+import org.medvl.core.stats.Median;
 import org.medvl.metrics.caption.Profile;
 import org.medvl.metrics.caption.R2GenPreparation;
 import org.medvl.spark.metrics.CaptionItems;
@@ -97,8 +98,8 @@ public final class BenchCommand implements Callable<Integer> {
                 singleCpu[r] = s.cpu();
             }
             BenchClock.Sample singleMedian = new BenchClock.Sample(
-                    BenchClock.median(Arrays.copyOfRange(singleTimes, 1, singleTimes.length)),
-                    BenchClock.median(Arrays.copyOfRange(singleCpu, 1, singleCpu.length)));
+                    Median.of(Arrays.copyOfRange(singleTimes, 1, singleTimes.length)),
+                    Median.of(Arrays.copyOfRange(singleCpu, 1, singleCpu.length)));
 
             List<String[]> rows = new ArrayList<>();
             rows.add(BenchClock.row("single process (all cores)", singleMedian, singleMedian, "-"));
@@ -121,9 +122,9 @@ public final class BenchCommand implements Callable<Integer> {
                         cpus[r] = s.cpu();
                         maxDiff = Math.max(maxDiff, SingleProcessMetrics.maxDifference(single, res));
                     }
-                    sparkMedian[cores] = BenchClock.median(Arrays.copyOfRange(times, 1, times.length));
+                    sparkMedian[cores] = Median.of(Arrays.copyOfRange(times, 1, times.length));
                     rows.add(BenchClock.row("Spark local[" + cores + "]", new BenchClock.Sample(sparkMedian[cores],
-                            BenchClock.median(Arrays.copyOfRange(cpus, 1, cpus.length))), singleMedian,
+                            Median.of(Arrays.copyOfRange(cpus, 1, cpus.length))), singleMedian,
                             BenchClock.fmt(start)));
                 } finally {
                     spark.stop();
