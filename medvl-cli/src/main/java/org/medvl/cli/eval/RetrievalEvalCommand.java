@@ -33,8 +33,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
         description = "Image-text retrieval R@1/5/10 (both directions, vs random) and zero-shot modality/plane accuracy")
 public final class RetrievalEvalCommand implements Callable<Integer> {
-    private static final List<String> ZERO_SHOT_TASKS = List.of("modality", "plane");
-
     @Spec
     CommandSpec spec;
 
@@ -138,7 +136,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
         }
         ZeroShotScoring.Calibration calibration = new ZeroShotScoring.Calibration(
                 calibrateOn == null ? null : pairsWithout(calibrateOn, "--calibrate-on", examples),
-                offsetsFile == null ? null : givenOffsets(offsetsFile), fitOffsetsOut != null);
+                offsetsFile == null ? null : ZeroShotOffsets.read(offsetsFile), fitOffsetsOut != null);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("model", model.toString());
         results.put("data", data);
@@ -187,7 +185,7 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
                         + "):", q);
             }
             ZeroShotScoring zeroShot = new ZeroShotScoring(out, enc, aggregation, calibration);
-            for (String task : ZERO_SHOT_TASKS) {
+            for (String task : prompts.keySet()) {
                 zeroShot.score(examples, task, ZeroShotPrompts.withTrainingFormat(task, prompts.get(task),
                         trainingFormat), results);
             }
@@ -215,18 +213,6 @@ public final class RetrievalEvalCommand implements Callable<Integer> {
             out.printf("  %-22s %.4f  %.4f  %.4f%n", dir.replace('_', ' '), r.get(dir + "_R@1"),
                     r.get(dir + "_R@5"), r.get(dir + "_R@10"));
         }
-    }
-
-    /** The offsets of {@code file}; a task name this command does not score (a typo, say) is an error, not ignored. */
-    private static Map<String, Map<String, Double>> givenOffsets(Path file) {
-        Map<String, Map<String, Double>> offsets = ZeroShotOffsets.read(file);
-        for (String task : offsets.keySet()) {
-            if (!ZERO_SHOT_TASKS.contains(task)) {
-                throw new MedvlException("offsets file " + file + ": unknown task " + task + " (known: "
-                        + String.join(", ", ZERO_SHOT_TASKS) + ")");
-            }
-        }
-        return offsets;
     }
 
     /** The pairs of {@code source} without any case that is evaluated, so no evaluated case informs its own scores. */

@@ -114,7 +114,7 @@ class ClipEnsembleCommandTest {
         assertEquals(0, apply.code(), apply.err());
         assertEquals(fitted.get("modality"), JsonLines.MAPPER.readTree(calibratedScores.toFile())
                 .get("zeroshot_modality_with_offsets").get("offsets"));
-        // a task name eval retrieval does not score (here a capitalised typo) is an error before any scoring
+        // an unknown task name (here a capitalised typo) is an error before any scoring
         Path typo = dir.resolve("typo.json");
         Files.writeString(typo, "{\"Modality\": {\"CT\": 0.1, \"MR\": -0.1}}");
         CommandRun misnamed = CommandRun.of("eval", "retrieval", "--model", run.resolve("model").toString(), "--data",

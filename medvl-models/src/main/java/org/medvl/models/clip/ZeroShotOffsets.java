@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.medvl.core.MedvlException;
 import org.medvl.core.io.AtomicFiles;
 
@@ -31,7 +32,13 @@ public final class ZeroShotOffsets {
             throw new MedvlException("offsets file " + file + ": expected a JSON object of tasks");
         }
         Map<String, Map<String, Double>> tasks = new LinkedHashMap<>();
+        Set<String> known = ZeroShotPrompts.builtIn().keySet();
         for (var task : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
+            // A misspelt task (say "Modality") would otherwise be carried along and never applied.
+            if (!known.contains(task.getKey())) {
+                throw new MedvlException("offsets file " + file + ": unknown task " + task.getKey() + " (known: "
+                        + String.join(", ", known) + ")");
+            }
             if (!task.getValue().isObject() || task.getValue().isEmpty()) {
                 throw new MedvlException("offsets file " + file + ": " + task.getKey()
                         + " must be an object of class offsets");

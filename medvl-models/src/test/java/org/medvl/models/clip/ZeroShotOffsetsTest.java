@@ -38,6 +38,9 @@ class ZeroShotOffsetsTest {
         Files.writeString(f, "{\"modality\": {}}");
         assertTrue(assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(f)).getMessage()
                 .endsWith("modality must be an object of class offsets"));
+        Files.writeString(f, "{\"Modality\": {\"CT\": 0.1, \"MR\": -0.1}}");
+        assertEquals("offsets file " + f + ": unknown task Modality (known: modality, plane)",
+                assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(f)).getMessage());
         assertTrue(assertThrows(MedvlException.class, () -> ZeroShotOffsets.read(dir.resolve("none.json")))
                 .getMessage().startsWith("offsets file " + dir.resolve("none.json")));
     }
